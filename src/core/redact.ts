@@ -1,0 +1,45 @@
+/** What replaces a secret in anything hooksim prints or writes. */
+export const REDACTED = '[redacted]';
+
+/**
+ * Secrets shorter than this are masked where they are named (options, credential headers) but
+ * not searched for inside other text: a 3-character test key would otherwise shred every string.
+ */
+export const MIN_SCRUB_LENGTH = 8;
+
+/** Option and field names whose values are secrets. */
+const SECRET_KEYS = /^(signingKey|token|secret|clientSecret|client_secret|password|accessToken|refreshToken)$/i;
+
+/** Header names whose values are credentials whatever their content. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-dexiecloud-token']);
+
+/**
+ * Returns a deep copy of `value` in which every occurrence of a known secret (signing keys,
+ * tokens: passed in `secrets`) is replaced by {@link REDACTED}, and credential headers are
+ * masked. Works on any JSON-like value; strings are scanned for embedded secrets too, so a hook
+ * that echoes the key back does not leak it.
+ */
+export function redact<T>(value: T, secrets: readonly string[]): T {
+  const live = secrets.filter((secret) => secret.length >= MIN_SCRUB_LENGTH);
+  return walk(value, live, false) as T;
+}
+
+function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): unknown {
+  if (typeof value === 'string') return scrub(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => walk(item, secrets, false));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && SECRET_HEADERS.has(key.toLowerCase())))) {
+      out[key] = REDACTED;
+    }
+    else out[key] = walk(child, secrets, key === 'headers');
+  }
+  return out;
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  return out;
+}

@@ -1,0 +1,79 @@
+import type { JsonValue } from './json.js';
+
+/** Exactly what a provider puts on the wire. `body` is the byte-exact text that gets signed. */
+export interface WireRequest {
+  method: 'POST';
+  /** Lowercase header names, in the order the provider sets them. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What came back from the hook on one attempt. */
+export interface Reply {
+  status: number;
+  /** Lowercase header names. */
+  headers: Record<string, string>;
+  /** The reply body as text, at most the byte cap. */
+  body: string;
+  /** Bytes read (before any truncation). */
+  bytes: number;
+}
+
+/** Why an attempt produced no usable reply. */
+export type TransportErrorKind =
+  | 'timeout'
+  | 'connection-refused'
+  | 'dns'
+  | 'connection-reset'
+  | 'reply-too-large'
+  | 'handler-threw'
+  | 'network';
+
+/** A failed attempt, classified, with a message fit to show a person. */
+export interface TransportError {
+  kind: TransportErrorKind;
+  message: string;
+}
+
+/** One try at delivering a request. */
+export interface Attempt {
+  /** 1-based. */
+  number: number;
+  /** Real elapsed milliseconds (latency), from sending to the last byte of the reply. */
+  durationMs: number;
+  reply?: Reply;
+  error?: TransportError;
+}
+
+/** Every attempt made for one event, in order; the last one is what the provider acts on. */
+export interface DeliveryRecord {
+  attempts: Attempt[];
+}
+
+/** One way the hook broke the provider's contract. `path` points into the reply (`status`, `body.action`). */
+export interface Violation {
+  path: string;
+  message: string;
+}
+
+/** Did the hook keep the provider's contract? */
+export interface Verdict {
+  pass: boolean;
+  violations: Violation[];
+}
+
+/** The parsed, judged result of delivering one event. */
+export interface Judgement<Outcome = unknown> {
+  verdict: Verdict;
+  /** What the real provider would do with this reply (provider-specific shape). */
+  outcome: Outcome;
+}
+
+/** A reply body for reports: parsed JSON when it parses, the text otherwise. */
+export function readBody(reply: Reply): JsonValue {
+  try {
+    return JSON.parse(reply.body) as JsonValue;
+  } catch {
+    return reply.body;
+  }
+}

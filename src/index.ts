@@ -1,0 +1,25 @@
+/**
+ * hooksim: a faithful stand-in for identity providers that call your hooks.
+ *
+ * @packageDocumentation
+ */
+export { send, prepareEvent, type SendOptions, type SendResult, type PreparedEvent } from './send.js';
+export { providers, getProvider, getEvent, getVariant } from './providers/registry.js';
+export type { Provider, AnyProvider, EventDefinition, EventVariant, BuildContext, BuiltEvent, DeliveryPolicy } from './providers/types.js';
+export { logto } from './providers/logto/index.js';
+export type { LogtoOptions, LogtoOutcome, LogtoLogPayload, LogtoActor, LogtoUser, LogtoApplication } from './providers/logto/index.js';
+export { signLogtoBody, SIGNATURE_HEADER, LOGTO_USER_AGENT } from './providers/logto/index.js';
+export * as logtoContracts from './providers/logto/contract.js';
+export { dexieCloud } from './providers/dexie-cloud/index.js';
+export type { DexieOptions, DexieOutcome, DexieCreatedUser, DexieFailurePolicy, DexieActor } from './providers/dexie-cloud/index.js';
+export * as dexieContracts from './providers/dexie-cloud/contract.js';
+export { contractJsonSchema, contractNames } from './schema.js';
+export { transportFor, parseTargetUrl, type Target } from './transports/target.js';
+export type { Transport, DeliveryLimits } from './transports/types.js';
+export type { FetchHandler } from './transports/fetch-handler.js';
+export type { NodeHandler } from './transports/node-handler.js';
+export { systemClock, manualClock, type Clock, type ManualClock } from './core/clock.js';
+export { REMOVE, applyOverrides, getPath, setPath, parseAssignment, type JsonValue, type JsonObject, type Overrides } from './core/json.js';
+export { redact, REDACTED } from './core/redact.js';
+export { UsageError } from './core/errors.js';
+export type { WireRequest, Reply, Attempt, TransportError, TransportErrorKind, Violation, Verdict, DeliveryRecord } from './core/types.js';

@@ -1,0 +1,34 @@
+import type { JsonObject } from '../../core/json.js';
+import type { Provider } from '../types.js';
+import { dexieContracts } from './contract.js';
+import { dexieEvents, newUserPayload } from './events.js';
+import { createDexieActor, type DexieActor } from './identity.js';
+import { dexieOptionsSchema, type DexieOptions } from './options.js';
+import { judgeDexie, type DexieOutcome } from './outcome.js';
+import { buildDexieRequest } from './request.js';
+
+export type { DexieOptions, DexieFailurePolicy } from './options.js';
+export type { DexieOutcome, DexieCreatedUser } from './outcome.js';
+export type { DexieActor } from './identity.js';
+
+/** Dexie Cloud's new-user web hook: one synchronous call whose reply decides the login. */
+export const dexieCloud: Provider<DexieOptions, DexieOutcome> = {
+  name: 'dexie-cloud',
+  title: 'Dexie Cloud new-user web hook',
+  events: dexieEvents,
+  optionsSchema: dexieOptionsSchema,
+  createActor: (seed) => createDexieActor(seed) as unknown as JsonObject,
+  buildEvent(_event, context) {
+    const actor = (context.actor as unknown as DexieActor | undefined) ?? createDexieActor(context.seed);
+    return { payload: newUserPayload(actor, context.variant), actor: actor as unknown as JsonObject };
+  },
+  buildRequest: buildDexieRequest,
+  deliveryPolicy: (options) => ({
+    timeoutMs: options.timeoutMs,
+    // The call sits in the /token request path: no retry (inferred).
+    retryDelay: () => undefined,
+  }),
+  judge: (_event, request, record, options) => judgeDexie(request, record, options),
+  secrets: (options) => (options.token ? [options.token] : []),
+  contracts: dexieContracts,
+};

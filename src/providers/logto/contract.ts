@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { logtoEventSpecs } from './events.js';
+
+/**
+ * Zod schemas of what Logto sends, written from ../shared/contracts/logto.md (Logto's own
+ * `@logto/schemas` pins zod 3 and has no guard for whole payloads). They are strict: a key real
+ * Logto would not send fails validation. Hook authors can export them as JSON Schema.
+ */
+
+const lowerId = (length: number) => z.string().regex(new RegExp(`^[a-z0-9]{${length}}$`));
+const jsonObject = z.record(z.string(), z.unknown());
+const epochMs = z.number().int().nonnegative();
+
+const userInfoShape = {
+  id: lowerId(12),
+  username: z.string().nullable(),
+  primaryEmail: z.string().nullable(),
+  primaryPhone: z.string().nullable(),
+  name: z.string().nullable(),
+  avatar: z.string().nullable(),
+  customData: jsonObject,
+  identities: z.record(z.string(), z.object({ userId: z.string(), details: jsonObject.optional() })),
+  lastSignInAt: epochMs.nullable(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  profile: jsonObject,
+  applicationId: z.string().nullable(),
+  isSuspended: z.boolean(),
+};
+
+/** The `user` / `data` object of Logto 1.42 (`userInfoSelectFields`, 14 keys). */
+export const logtoUserInfo142 = z.object(userInfoShape).strict();
+/** The same for Logto 1.43 (adds `cimdClientId`). */
+export const logtoUserInfo143 = z.object({ ...userInfoShape, cimdClientId: z.string().nullable() }).strict();
+const userInfo = z.union([logtoUserInfo142, logtoUserInfo143]);
+/** A Management API user response: userInfo + `hasPassword`. */
+export const logtoUserProfile = z.union([
+  logtoUserInfo142.extend({ hasPassword: z.boolean() }).strict(),
+  logtoUserInfo143.extend({ hasPassword: z.boolean() }).strict(),
+]);
+
+/** `pick(application, 'id', 'type', 'name', 'description')`. */
+export const logtoApplication = z
+  .object({
+    id: z.string(),
+    type: z.enum(['Native', 'SPA', 'Traditional', 'MachineToMachine', 'Protected', 'SAML']),
+    name: z.string(),
+    description: z.string().nullable(),
+  })
+  .strict();
+
+const isoTimestamp = z.iso.datetime({ precision: 3 });
+const hookId = lowerId(21);
+
+/** Payload of PostRegister / PostSignIn / PostResetPassword. */
+export const logtoInteractionPayload = z
+  .object({
+    event: z.enum(['PostRegister', 'PostSignIn', 'PostResetPassword', 'PostSignInAdaptiveMfaTriggered']),
+    interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']),
+    createdAt: isoTimestamp,
+    sessionId: z.string().optional(),
+    userAgent: z.string().optional(),
+    userId: z.string().optional(),
+    userIp: z.string().optional(),
+    user: userInfo.optional(),
+    application: logtoApplication.optional(),
+    hookId,
+  })
+  .strict();
+
+/** Payload of a data event fired from the Management API (registered routes). */
+export const logtoManagementApiPayload = z
+  .object({
+    event: z.string(),
+    createdAt: isoTimestamp,
+    userAgent: z.string().optional(),
+    ip: z.string().optional(),
+    path: z.string().regex(/^\/(?!api\/)/, 'path has no /api prefix'),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    status: z.number().int(),
+    params: z.record(z.string(), z.string()),
+    matchedRoute: z.string().optional(),
+    data: z.unknown().optional(),
+    hookId,
+  })
+  .strict();
+
+/** Payload of a data event fired during an Experience API interaction. */
+export const logtoExperiencePayload = z
+  .object({
+    event: z.string(),
+    createdAt: isoTimestamp,
+    interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']),
+    userAgent: z.string().optional(),
+    applicationId: z.string().optional(),
+    sessionId: z.string().optional(),
+    ip: z.string().optional(),
+    application: logtoApplication.optional(),
+    data: z.unknown().optional(),
+    hookId,
+  })
+  .strict();
+
+/** Any Logto webhook body hooksim sends: for hook authors who validate what they receive. */
+export const logtoWebhookPayload = z.union([logtoInteractionPayload, logtoManagementApiPayload, logtoExperiencePayload]);
+
+/** The event names hooksim can send for Logto. */
+export const logtoEventName = z.enum(logtoEventSpecs.map((spec) => spec.name) as [string, ...string[]]);
+
+export const logtoContracts = {
+  'webhook-payload': logtoWebhookPayload,
+  'interaction-payload': logtoInteractionPayload,
+  'management-api-payload': logtoManagementApiPayload,
+  'experience-payload': logtoExperiencePayload,
+  'user-info': userInfo,
+  'user-profile': logtoUserProfile,
+} satisfies Record<string, z.ZodType>;

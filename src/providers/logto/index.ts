@@ -1,0 +1,40 @@
+import type { JsonObject } from '../../core/json.js';
+import type { Provider } from '../types.js';
+import { logtoContracts } from './contract.js';
+import { logtoDeliveryPolicy } from './delivery.js';
+import { buildLogtoEvent, logtoEventSpecs, type LogtoEventSpec } from './events.js';
+import { createLogtoActor, type LogtoActor } from './identity.js';
+import { logtoOptionsSchema, type LogtoOptions } from './options.js';
+import { judgeLogto, type LogtoOutcome } from './outcome.js';
+import { buildLogtoRequest } from './request.js';
+
+export type { LogtoOptions } from './options.js';
+export type { LogtoOutcome, LogtoLogPayload } from './outcome.js';
+export type { LogtoActor, LogtoUser, LogtoApplication } from './identity.js';
+export { signLogtoBody, SIGNATURE_HEADER } from './signing.js';
+export { LOGTO_USER_AGENT } from './request.js';
+
+function specFor(event: string): LogtoEventSpec {
+  const spec = logtoEventSpecs.find((candidate) => candidate.name === event);
+  if (!spec) throw new Error(`logto: no builder for event ${event}`);
+  return spec;
+}
+
+/** Logto webhooks (1.42 by default): signed JSON events, one attempt, any 2xx is success. */
+export const logto: Provider<LogtoOptions, LogtoOutcome> = {
+  name: 'logto',
+  title: 'Logto webhooks',
+  events: logtoEventSpecs,
+  optionsSchema: logtoOptionsSchema,
+  createActor: (seed, now) => createLogtoActor(seed, now) as unknown as JsonObject,
+  buildEvent(event, context) {
+    const actor = (context.actor as unknown as LogtoActor | undefined) ?? createLogtoActor(context.seed, context.now);
+    const built = buildLogtoEvent(specFor(event), { ...context, actor });
+    return { payload: built.payload, actor: built.actor as unknown as JsonObject };
+  },
+  buildRequest: buildLogtoRequest,
+  deliveryPolicy: logtoDeliveryPolicy,
+  judge: judgeLogto,
+  secrets: (options) => [options.signingKey],
+  contracts: logtoContracts,
+};

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { logtoVersions } from './versions.js';
+
+/** Retry behaviours: what 1.42 really does (`none`) and what the docs promise / PR #9410 adds. */
+export const logtoRetryModes = ['none', '5xx-retry-3'] as const;
+export type LogtoRetryMode = (typeof logtoRetryModes)[number];
+
+/**
+ * Options of the Logto provider. `{}` gives Logto 1.42's real behaviour: one attempt, 10 s timeout,
+ * no signature unless a signing key is given.
+ */
+export const logtoOptionsSchema = z
+  .object({
+    /** Version profile: which user fields are sent (`1.43` adds `cimdClientId`). */
+    version: z.enum(logtoVersions).default('1.42'),
+    /** `none`: a single attempt (v1.42 code). `5xx-retry-3`: the docs' 3 retries on 5xx at 300/600/1200 ms. */
+    retries: z.enum(logtoRetryModes).default('none'),
+    /** The hook's signing key; empty means a legacy hook without `logto-signature-sha-256`. */
+    signingKey: z.string().default(''),
+    /** The hook's id (21 lowercase alphanumerics); generated from the seed when absent. */
+    hookId: z.string().min(1).optional(),
+    /** The hook's custom headers (`config.headers`), merged as Logto merges them. */
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Per-attempt timeout in ms. Logto uses 10 000. */
+    timeoutMs: z.number().int().positive().default(10_000),
+  })
+  .strict();
+
+export type LogtoOptions = z.output<typeof logtoOptionsSchema>;

@@ -1,0 +1,74 @@
+import { isJsonObject, type JsonValue } from '../../core/json.js';
+import { readBody, type DeliveryRecord, type Judgement, type Violation, type WireRequest } from '../../core/types.js';
+
+/**
+ * The log row Logto stores for one delivery (`TriggerHook.<event>`), written after the last
+ * attempt. `response` is present whenever a reply arrived (also on non-2xx), `error` on failure.
+ */
+export interface LogtoLogPayload {
+  key: string;
+  result: 'Success' | 'Error';
+  hookId: string;
+  hookRequest: { body: JsonValue };
+  response?: { statusCode: number; body: JsonValue };
+  error?: string;
+}
+
+/** What Logto would do with the hook's reply. */
+export interface LogtoOutcome {
+  result: 'Success' | 'Error';
+  attempts: number;
+  log: LogtoLogPayload;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/**
+ * Judges a Logto delivery as Logto does: any 2xx on the last attempt is `Success`; anything else
+ * (non-2xx, timeout, network error) is `Error`. Logto ignores the reply body beyond logging it.
+ */
+export function judgeLogto(event: string, request: WireRequest, record: DeliveryRecord): Judgement<LogtoOutcome> {
+  const last = record.attempts.at(-1);
+  const sent = JSON.parse(request.body) as JsonValue;
+  const hookId = isJsonObject(sent) && typeof sent.hookId === 'string' ? sent.hookId : '';
+  const violations: Violation[] = [];
+  const log: LogtoLogPayload = { key: `TriggerHook.${event}`, result: 'Success', hookId, hookRequest: { body: sent } };
+
+  if (last?.reply) {
+    log.response = { statusCode: last.reply.status, body: readBody(last.reply) };
+    const { status } = last.reply;
+    if (status < 200 || status > 299) {
+      const text = STATUS_TEXT[status];
+      log.error = `HTTPError: Request failed with status code ${status}${text ? ` ${text}` : ''}`;
+      violations.push({
+        path: 'status',
+        message: `expected a 2xx status, got ${status}: Logto logs the delivery as an Error${
+          record.attempts.length > 1 ? ` after ${record.attempts.length} attempts` : ''
+        }`,
+      });
+    }
+  }
+  if (last?.error) {
+    log.error =
+      last.error.kind === 'timeout' ? `TimeoutError: Request timed out: POST` : `TypeError: fetch failed (${last.error.message})`;
+    violations.push({ path: 'delivery', message: last.error.message });
+  }
+  if (violations.length > 0) log.result = 'Error';
+  return {
+    verdict: { pass: violations.length === 0, violations },
+    outcome: { result: log.result, attempts: record.attempts.length, log },
+  };
+}

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import type { JsonObject } from '../core/json.js';
+import type { DeliveryRecord, Judgement, WireRequest } from '../core/types.js';
+
+/** One way an event comes about (e.g. Logto `User.Created` from sign-up vs. from the Management API). */
+export interface EventVariant {
+  name: string;
+  summary: string;
+}
+
+/** An event a provider can send, as listed by `hooksim list`. */
+export interface EventDefinition {
+  name: string;
+  summary: string;
+  /** The first variant is the default. Always at least one. */
+  variants: readonly EventVariant[];
+}
+
+/** Everything an event builder may depend on. Builders are pure: same context, same payload. */
+export interface BuildContext<Options> {
+  /** Seed for every generated value of this event. */
+  seed: number;
+  /** The provider's clock reading, epoch ms: becomes `createdAt` and friends. */
+  now: number;
+  variant: string;
+  options: Options;
+  /**
+   * The identity the event is about, as the provider's own `createActor` made it and earlier
+   * events left it. Absent: one is generated from `seed`.
+   */
+  actor?: JsonObject;
+}
+
+/** A built event: the payload (key order = wire order) and the actor as the event leaves it. */
+export interface BuiltEvent {
+  payload: JsonObject;
+  actor: JsonObject;
+}
+
+/** How the provider delivers: its timeout and when it tries again. */
+export interface DeliveryPolicy {
+  timeoutMs: number;
+  /**
+   * Milliseconds to wait before another attempt, or undefined to stop. Called after each
+   * attempt with the attempts so far.
+   */
+  retryDelay(record: DeliveryRecord): number | undefined;
+}
+
+/**
+ * A provider: its contract as plain data plus pure functions. Nothing here does I/O; transports
+ * and the CLI do that. Adding a provider is a new folder exporting one of these and one line in
+ * `providers/registry.ts`.
+ */
+export interface Provider<Options = unknown, Outcome = unknown> {
+  /** Identifier used on the command line (`logto`, `dexie-cloud`). */
+  name: string;
+  title: string;
+  events: readonly EventDefinition[];
+  /** Parses and defaults provider options (`{}` gives the faithful defaults). */
+  optionsSchema: z.ZodType<Options, unknown>;
+  /** A realistic identity (user, email, ids) generated from `seed` alone. */
+  createActor(seed: number, now: number, options: Options): JsonObject;
+  /** The payload for an event (before user overrides) and the actor moved on by it. */
+  buildEvent(event: string, context: BuildContext<Options>): BuiltEvent;
+  /** Serialises a (possibly overridden) payload into the exact request, headers and signature included. */
+  buildRequest(payload: JsonObject, options: Options): WireRequest;
+  deliveryPolicy(options: Options): DeliveryPolicy;
+  /** Reads the hook's reply the way the provider does. */
+  judge(event: string, request: WireRequest, record: DeliveryRecord, options: Options): Judgement<Outcome>;
+  /** Secret values in these options (never printed). */
+  secrets(options: Options): string[];
+  /** Zod schemas of the wire contracts, by name, for JSON Schema export. */
+  contracts: Record<string, z.ZodType>;
+}
+
+/** A provider with its type parameters erased, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProvider = Provider<any, any>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { UsageError } from './core/errors.js';
+import { didYouMean } from './core/suggest.js';
+import { getProvider } from './providers/registry.js';
+
+/** Names of the wire contracts a provider exports (e.g. `new-user-reply`, `webhook-payload`). */
+export function contractNames(providerName: string): string[] {
+  return Object.keys(getProvider(providerName).contracts);
+}
+
+/**
+ * JSON Schema (draft 2020-12) of one of a provider's wire contracts, generated from the zod
+ * schema hooksim itself validates with.
+ */
+export function contractJsonSchema(providerName: string, contract: string): Record<string, unknown> {
+  const provider = getProvider(providerName);
+  const schema = provider.contracts[contract];
+  if (!schema) {
+    const names = Object.keys(provider.contracts);
+    throw new UsageError(`unknown ${provider.name} contract "${contract}"${didYouMean(contract, names)}; contracts: ${names.join(', ')}`);
+  }
+  return z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
+}

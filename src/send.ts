@@ -1,0 +1,155 @@
+import { systemClock, type Clock } from './core/clock.js';
+import { applyOverrides, type JsonObject, type Overrides } from './core/json.js';
+import { parseOrUsageError } from './core/options.js';
+import { redact } from './core/redact.js';
+import type { Attempt, Reply, TransportError, Verdict, WireRequest } from './core/types.js';
+import { deliver } from './delivery/deliver.js';
+import { getEvent, getProvider, getVariant } from './providers/registry.js';
+import type { AnyProvider } from './providers/types.js';
+import { transportFor, type Target } from './transports/target.js';
+import { DEFAULT_MAX_REPLY_BYTES } from './transports/types.js';
+
+/** What to send, to whom, and how. */
+export interface SendOptions {
+  /** `logto`, `dexie-cloud`, or a provider object. */
+  provider: string | AnyProvider;
+  /** Event name, e.g. `PostRegister`, `User.Created`, `new-user`. */
+  event: string;
+  /** Trigger variant of the event (default: its first, see `hooksim list`). */
+  variant?: string;
+  /** The hook: a URL, an Express app / Node handler, `{ app, path }` or `{ fetch, path }`. */
+  target: Target;
+  /** Seed for every generated value: the same seed and clock give byte-identical requests. Default 1. */
+  seed?: number;
+  /** Overrides by dotted path (`user.primaryEmail`), applied to the payload before signing. */
+  set?: Overrides;
+  /** Provider options (Logto: version, retries, signingKey, hookId, headers, timeoutMs; Dexie: failurePolicy, evalDays, timeoutMs, token). */
+  options?: Record<string, unknown>;
+  /** Shortcut for `options.signingKey` (Logto). */
+  signingKey?: string;
+  /** The time the provider thinks it is (pins `createdAt`). Overrides `clock.now()` for building the event. */
+  now?: number | string | Date;
+  /** Clock for timestamps and retry back-off (tests pass a manual clock). */
+  clock?: Clock;
+  /** Cap on the bytes read from each reply. Default 1 MiB. */
+  maxReplyBytes?: number;
+  /** The identity to speak of (as `createActor` or an earlier send returned it). */
+  actor?: JsonObject;
+}
+
+/** Everything hooksim learned from one send. Secrets (signing key, tokens) are already redacted. */
+export interface SendResult<Outcome = unknown> {
+  provider: string;
+  event: string;
+  variant: string;
+  /** Where it went: the URL, or a description of the in-process target. */
+  target: string;
+  /** The provider options in force (secrets redacted). */
+  options: Record<string, unknown>;
+  seed: number;
+  request: WireRequest;
+  /** The reply to the last attempt, if any. */
+  response?: Reply;
+  /** Why the last attempt got no reply, if it did not. */
+  error?: TransportError;
+  attempts: Attempt[];
+  verdict: Verdict;
+  outcome: Outcome;
+  /** The identity after the event (feed it to the next send to continue a story). */
+  actor: JsonObject;
+}
+
+/** A request built but not sent (`hooksim show`). */
+export interface PreparedEvent {
+  provider: AnyProvider;
+  event: string;
+  variant: string;
+  options: Record<string, unknown>;
+  seed: number;
+  payload: JsonObject;
+  request: WireRequest;
+  actor: JsonObject;
+  secrets: string[];
+  /** The parsed provider options, secrets included (never print these). */
+  providerOptions: unknown;
+}
+
+function toEpoch(now: number | string | Date): number {
+  const ms = typeof now === 'number' ? now : new Date(now).getTime();
+  if (!Number.isFinite(ms)) throw new TypeError(`invalid time: ${String(now)}`);
+  return ms;
+}
+
+/** Builds the exact request a provider would send, without sending it. */
+export function prepareEvent(input: Omit<SendOptions, 'target'>): PreparedEvent {
+  const provider = typeof input.provider === 'string' ? getProvider(input.provider) : input.provider;
+  const definition = getEvent(provider, input.event);
+  const variant = getVariant(provider, definition, input.variant).name;
+  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
+  const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
+  const options = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`, knownKeys);
+  const seed = input.seed ?? 1;
+  const clock = input.clock ?? systemClock;
+  const now = input.now !== undefined ? toEpoch(input.now) : clock.now();
+  const built = provider.buildEvent(definition.name, { seed, now, variant, options, actor: input.actor });
+  const payload = applyOverrides(built.payload, input.set);
+  const request = provider.buildRequest(payload, options);
+  const secrets = provider.secrets(options);
+  return {
+    provider,
+    event: definition.name,
+    variant,
+    options: redact(options as Record<string, unknown>, secrets),
+    seed,
+    payload,
+    request,
+    actor: built.actor,
+    secrets,
+    providerOptions: options,
+  };
+}
+
+/**
+ * Sends one provider event to a hook, exactly as the provider would, and judges the reply.
+ *
+ * @example
+ * const result = await send({ provider: 'logto', event: 'PostRegister', target: app, signingKey, seed: 1 });
+ * expect(result.verdict.pass).toBe(true);
+ */
+export async function send<Outcome = unknown>(input: SendOptions): Promise<SendResult<Outcome>> {
+  const prepared = prepareEvent(input);
+  const { provider, secrets, providerOptions: options } = prepared;
+  const transport = transportFor(input.target);
+  // `now` pins the payload's timestamps only; retry back-off still waits in real time.
+  const clock = input.clock ?? systemClock;
+  try {
+    const record = await deliver(
+      transport,
+      prepared.request,
+      provider.deliveryPolicy(options),
+      clock,
+      input.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+    );
+    const judged = provider.judge(prepared.event, prepared.request, record, options);
+    const last = record.attempts.at(-1);
+    const result: SendResult<Outcome> = {
+      provider: provider.name,
+      event: prepared.event,
+      variant: prepared.variant,
+      target: transport.description,
+      options: prepared.options,
+      seed: prepared.seed,
+      request: prepared.request,
+      ...(last?.reply ? { response: last.reply } : {}),
+      ...(last?.error ? { error: last.error } : {}),
+      attempts: record.attempts,
+      verdict: judged.verdict,
+      outcome: judged.outcome as Outcome,
+      actor: prepared.actor,
+    };
+    return redact(result, secrets);
+  } finally {
+    // Only close what send() opened itself; a Transport passed in belongs to the caller.
+    if (transport !== input.target) await transport.close();
+  }
+}

@@ -1,0 +1,42 @@
+import type { WireRequest } from '../core/types.js';
+import { AttemptTimeout, classifyNetworkError } from './errors.js';
+import { readCapped, tooLargeMessage } from './read-capped.js';
+import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
+
+/**
+ * Delivers over HTTP(S) with Node's fetch, as Logto does through ky: the same client headers,
+ * redirects followed, the timeout covering the whole exchange.
+ */
+export function httpTransport(url: URL): Transport {
+  const where = url.host;
+  return {
+    description: url.href,
+    async send(request: WireRequest, limits: DeliveryLimits): Promise<AttemptResult> {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new AttemptTimeout(limits.timeoutMs)), limits.timeoutMs);
+      const started = performance.now();
+      try {
+        const response = await fetch(url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body,
+          signal: controller.signal,
+          redirect: 'follow',
+        });
+        const body = await readCapped(response.body, limits.maxReplyBytes);
+        const durationMs = performance.now() - started;
+        if (body.tooLarge) return { durationMs, error: { kind: 'reply-too-large', message: tooLargeMessage(limits.maxReplyBytes) } };
+        return {
+          durationMs,
+          reply: { status: response.status, headers: Object.fromEntries(response.headers), body: body.text, bytes: body.bytes },
+        };
+      } catch (error) {
+        const reason = controller.signal.aborted ? controller.signal.reason : error;
+        return { durationMs: performance.now() - started, error: classifyNetworkError(reason, where) };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {},
+  };
+}
