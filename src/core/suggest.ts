@@ -19,6 +19,10 @@ export function editDistance(a: string, b: string): number {
  * (more than a third of the longer name differs).
  */
 export function nearest(input: string, candidates: readonly string[]): string | undefined {
+  // A unique prefix is the clearest intent ("dexie" for "dexie-cloud").
+  const lower = input.toLowerCase();
+  const prefixed = candidates.filter((candidate) => lower.length >= 3 && candidate.toLowerCase().startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0];
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { send } from '../../send.js';
+import { formatSendResult } from '../format.js';
+import { EXIT, type CliIo } from '../io.js';
+import { colourEnabled, paint } from '../style.js';
+import { addEventFlags, eventInputFrom, type EventFlags } from './event-input.js';
+import { intOption } from './shared.js';
+
+interface SendFlags extends EventFlags {
+  to?: string;
+  json?: boolean;
+  maxReplyBytes?: string;
+}
+
+/** `hooksim send <provider> <event> --to <url>`: one event, judged. */
+export function registerSend(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  addEventFlags(
+    program
+      .command('send')
+      .description('send one provider event to a hook and judge its reply')
+      .argument('<provider>', 'dexie-cloud or logto')
+      .argument('<event>', 'event name, e.g. new-user, PostRegister, User.Created'),
+  )
+    .option('--to <url>', 'the hook URL (http or https)')
+    .option('--max-reply-bytes <n>', 'cap on the bytes read from the reply', '1048576')
+    .option('--json', 'print one JSON document (secrets redacted)')
+    .action(async (providerName: string, event: string, flags: SendFlags) => {
+      if (!flags.to) throw new UsageError('send needs --to <url>: the hook to call');
+      const input = eventInputFrom(providerName, event, flags, io.env);
+      const result = await send({ ...input, target: flags.to, maxReplyBytes: intOption(flags.maxReplyBytes, '--max-reply-bytes', 1) });
+      if (flags.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
+      else io.stdout(formatSendResult(result, paint(colourEnabled(io.isTty, io.env))));
+      setExit(result.verdict.pass ? EXIT.pass : EXIT.fail);
+    });
+}

@@ -1,0 +1,77 @@
+import { readBody, type Reply, type Verdict, type WireRequest } from '../core/types.js';
+import type { SendResult } from '../send.js';
+import type { Paint } from './style.js';
+
+const indent = (text: string, by = '  ') =>
+  text
+    .split('\n')
+    .map((line) => (line === '' ? line : by + line))
+    .join('\n');
+
+/** Pretty JSON when the text is JSON, the text itself otherwise. */
+export function prettyBody(text: string): string {
+  if (text === '') return '(empty body)';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+/** The request as it goes on the wire: method, target, headers, body. */
+export function formatRequest(request: WireRequest, target: string, p: Paint): string {
+  return [
+    p.bold(`→ ${request.method} ${target}`),
+    indent(p.dim(headerLines(request.headers))),
+    indent(prettyBody(request.body)),
+    indent(p.dim(`(${Buffer.byteLength(request.body)} bytes)`)),
+  ].join('\n');
+}
+
+/** The reply: status, time, headers, body. */
+export function formatReply(reply: Reply, durationMs: number, p: Paint): string {
+  const status = reply.status >= 200 && reply.status < 300 ? p.ok(String(reply.status)) : p.bad(String(reply.status));
+  const keep = ['content-type', 'content-length', 'location', 'retry-after'];
+  const shown = Object.fromEntries(Object.entries(reply.headers).filter(([name]) => keep.includes(name)));
+  return [`${p.bold('←')} ${status} ${p.dim(`in ${Math.round(durationMs)} ms`)}`, indent(p.dim(headerLines(shown))), indent(prettyBody(reply.body))]
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
+/** ✔ contract kept, or ✘ and one line per violation. */
+export function formatVerdict(verdict: Verdict, p: Paint): string {
+  if (verdict.pass) return p.ok('✔ the hook kept the contract');
+  const count = verdict.violations.length;
+  return [
+    p.bad(`✘ the hook broke the contract (${count} violation${count === 1 ? '' : 's'})`),
+    ...verdict.violations.map((violation) => `  - ${p.bold(violation.path)}: ${violation.message}`),
+  ].join('\n');
+}
+
+/** The outcome: what the provider would do. */
+export function formatOutcome(outcome: unknown): string {
+  return `Outcome (what the provider would do):\n${indent(JSON.stringify(outcome, null, 2))}`;
+}
+
+/** The whole human report of one send. */
+export function formatSendResult(result: SendResult, p: Paint): string {
+  const parts = [
+    p.dim(`${result.provider} ${result.event} (variant ${result.variant}, seed ${result.seed})`),
+    formatRequest(result.request, result.target, p),
+  ];
+  for (const attempt of result.attempts) {
+    const label = result.attempts.length > 1 ? p.dim(`attempt ${attempt.number}`) + '\n' : '';
+    if (attempt.reply) parts.push(label + formatReply(attempt.reply, attempt.durationMs, p));
+    else if (attempt.error) parts.push(label + `${p.bold('←')} ${p.bad(`no reply: ${attempt.error.message}`)}`);
+  }
+  parts.push(formatVerdict(result.verdict, p), formatOutcome(result.outcome));
+  return parts.join('\n\n') + '\n';
+}
+
+export { readBody };

@@ -1,0 +1,58 @@
+import { Command, CommanderError } from 'commander';
+import { isUsageError } from '../core/errors.js';
+import { registerList } from './commands/list.js';
+import { registerSchema } from './commands/schema.js';
+import { registerSend } from './commands/send.js';
+import { registerShow } from './commands/show.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+
+const VERSION = '0.1.0';
+
+/** Builds the command tree. Commands report their exit code through `setExit`. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('hooksim')
+    .description('Test your identity-provider hooks against a faithful Dexie Cloud and Logto')
+    .version(VERSION)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      // Commander's own errors ("unknown option") are printed by runCli, once, in our format.
+      writeErr: () => undefined,
+      outputError: () => undefined,
+    });
+  registerSend(program, io, setExit);
+  registerShow(program, io);
+  registerList(program, io);
+  registerSchema(program, io);
+  return program;
+}
+
+/**
+ * Runs the CLI and resolves to its exit code: 0 pass, 1 a hook or scenario failed, 2 usage or
+ * configuration error. Never throws; errors become one line on stderr (stack only with HOOKSIM_DEBUG=1).
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.pass;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through exitOverride with code 0.
+      if (error.exitCode === 0) return EXIT.pass;
+      io.stderr(`hooksim: ${error.message.replace(/^error: /, '')}\n`);
+      return EXIT.usage;
+    }
+    if (isUsageError(error)) {
+      io.stderr(`hooksim: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`hooksim: unexpected error: ${message}${io.env.HOOKSIM_DEBUG ? `\n${(error as Error).stack}` : ' (set HOOKSIM_DEBUG=1 for details)'}\n`);
+    return EXIT.usage;
+  }
+}
