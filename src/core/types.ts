@@ -20,14 +20,16 @@ export interface Reply {
 }
 
 /** Why an attempt produced no usable reply. */
-export type TransportErrorKind =
-  | 'timeout'
-  | 'connection-refused'
-  | 'dns'
-  | 'connection-reset'
-  | 'reply-too-large'
-  | 'handler-threw'
-  | 'network';
+export const transportErrorKinds = [
+  'timeout',
+  'connection-refused',
+  'dns',
+  'connection-reset',
+  'reply-too-large',
+  'handler-threw',
+  'network',
+] as const;
+export type TransportErrorKind = (typeof transportErrorKinds)[number];
 
 /** A failed attempt, classified, with a message fit to show a person. */
 export interface TransportError {

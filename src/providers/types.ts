@@ -68,6 +68,16 @@ export interface Provider<Options = unknown, Outcome = unknown> {
   deliveryPolicy(options: Options): DeliveryPolicy;
   /** Reads the hook's reply the way the provider does. */
   judge(event: string, request: WireRequest, record: DeliveryRecord, options: Options): Judgement<Outcome>;
+  /**
+   * How the provider signs requests, for providers that do: the header and the signing function.
+   * Scenarios use it to probe a hook with tampered or missing signatures.
+   */
+  signature?: {
+    header: string;
+    sign(key: string, body: string): string;
+    /** The signing key in these options ('' when unsigned). */
+    key(options: Options): string;
+  };
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */

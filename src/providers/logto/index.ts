@@ -11,6 +11,7 @@ import { buildLogtoRequest } from './request.js';
 export type { LogtoOptions } from './options.js';
 export type { LogtoOutcome, LogtoLogPayload } from './outcome.js';
 export type { LogtoActor, LogtoUser, LogtoApplication } from './identity.js';
+import { SIGNATURE_HEADER, signLogtoBody } from './signing.js';
 export { signLogtoBody, SIGNATURE_HEADER } from './signing.js';
 export { LOGTO_USER_AGENT } from './request.js';
 
@@ -35,6 +36,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   buildRequest: buildLogtoRequest,
   deliveryPolicy: logtoDeliveryPolicy,
   judge: judgeLogto,
+  signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,
 };

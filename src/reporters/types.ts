@@ -1,0 +1,23 @@
+import type { RunResult, ScenarioResult, StepResult } from '../scenarios/result.js';
+
+/**
+ * A reporter, in the manner of vitest's: optional live hooks while the run goes, and a final
+ * rendering. Reporters never decide the exit code.
+ */
+export interface Reporter {
+  readonly name: string;
+  onRunStart?(files: readonly string[]): void;
+  onScenarioStart?(scenario: { name: string; file: string }): void;
+  onStepEnd?(scenario: { name: string; file: string }, step: StepResult): void;
+  onScenarioEnd?(scenario: ScenarioResult): void;
+  /** The reporter's document (JSON, XML, text) for the run, written to stdout or `--out`. */
+  onRunEnd(run: RunResult): string;
+}
+
+/** Where reporters write live output (progress, pretty lines). */
+export interface ReporterOutput {
+  write(text: string): void;
+  /** A terminal: live progress lines may be rewritten in place. */
+  isTty: boolean;
+  colour: boolean;
+}
