@@ -7,7 +7,7 @@ import { deliver } from './delivery/deliver.js';
 import { getEvent, getProvider, getVariant } from './providers/registry.js';
 import type { AnyProvider } from './providers/types.js';
 import { transportFor, type Target } from './transports/target.js';
-import { DEFAULT_MAX_REPLY_BYTES } from './transports/types.js';
+import { DEFAULT_MAX_REPLY_BYTES, type Transport } from './transports/types.js';
 
 /** What to send, to whom, and how. */
 export interface SendOptions {
@@ -110,6 +110,44 @@ export function prepareEvent(input: Omit<SendOptions, 'target'>): PreparedEvent 
 }
 
 /**
+ * Delivers a prepared request over a transport and judges the reply: the second half of
+ * {@link send}, for callers that adjust the request first (scenario deviations) or reuse a
+ * transport across events. The result is redacted.
+ */
+export async function deliverPrepared<Outcome = unknown>(
+  prepared: PreparedEvent,
+  transport: Transport,
+  options: { clock?: Clock; maxReplyBytes?: number } = {},
+): Promise<SendResult<Outcome>> {
+  const { provider, secrets, providerOptions } = prepared;
+  const record = await deliver(
+    transport,
+    prepared.request,
+    provider.deliveryPolicy(providerOptions),
+    options.clock ?? systemClock,
+    options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+  );
+  const judged = provider.judge(prepared.event, prepared.request, record, providerOptions);
+  const last = record.attempts.at(-1);
+  const result: SendResult<Outcome> = {
+    provider: provider.name,
+    event: prepared.event,
+    variant: prepared.variant,
+    target: transport.description,
+    options: prepared.options,
+    seed: prepared.seed,
+    request: prepared.request,
+    ...(last?.reply ? { response: last.reply } : {}),
+    ...(last?.error ? { error: last.error } : {}),
+    attempts: record.attempts,
+    verdict: judged.verdict,
+    outcome: judged.outcome as Outcome,
+    actor: prepared.actor,
+  };
+  return redact(result, secrets);
+}
+
+/**
  * Sends one provider event to a hook, exactly as the provider would, and judges the reply.
  *
  * @example
@@ -118,36 +156,10 @@ export function prepareEvent(input: Omit<SendOptions, 'target'>): PreparedEvent 
  */
 export async function send<Outcome = unknown>(input: SendOptions): Promise<SendResult<Outcome>> {
   const prepared = prepareEvent(input);
-  const { provider, secrets, providerOptions: options } = prepared;
   const transport = transportFor(input.target);
-  // `now` pins the payload's timestamps only; retry back-off still waits in real time.
-  const clock = input.clock ?? systemClock;
   try {
-    const record = await deliver(
-      transport,
-      prepared.request,
-      provider.deliveryPolicy(options),
-      clock,
-      input.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
-    );
-    const judged = provider.judge(prepared.event, prepared.request, record, options);
-    const last = record.attempts.at(-1);
-    const result: SendResult<Outcome> = {
-      provider: provider.name,
-      event: prepared.event,
-      variant: prepared.variant,
-      target: transport.description,
-      options: prepared.options,
-      seed: prepared.seed,
-      request: prepared.request,
-      ...(last?.reply ? { response: last.reply } : {}),
-      ...(last?.error ? { error: last.error } : {}),
-      attempts: record.attempts,
-      verdict: judged.verdict,
-      outcome: judged.outcome as Outcome,
-      actor: prepared.actor,
-    };
-    return redact(result, secrets);
+    // `now` pins the payload's timestamps only; retry back-off still waits in real time.
+    return await deliverPrepared<Outcome>(prepared, transport, { clock: input.clock, maxReplyBytes: input.maxReplyBytes });
   } finally {
     // Only close what send() opened itself; a Transport passed in belongs to the caller.
     if (transport !== input.target) await transport.close();

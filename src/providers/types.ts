@@ -63,6 +63,11 @@ export interface Provider<Options = unknown, Outcome = unknown> {
   createActor(seed: number, now: number, options: Options): JsonObject;
   /** The payload for an event (before user overrides) and the actor moved on by it. */
   buildEvent(event: string, context: BuildContext<Options>): BuiltEvent;
+  /**
+   * Options that stay fixed for a whole run of events, derived from the run's seed: the
+   * identity of the hook being called (Logto's `hookId`). Without it, each event's seed decides.
+   */
+  runOptions?(seed: number, options: Options): Options;
   /** Serialises a (possibly overridden) payload into the exact request, headers and signature included. */
   buildRequest(payload: JsonObject, options: Options): WireRequest;
   deliveryPolicy(options: Options): DeliveryPolicy;

@@ -3,7 +3,7 @@ import type { Provider } from '../types.js';
 import { logtoContracts } from './contract.js';
 import { logtoDeliveryPolicy } from './delivery.js';
 import { buildLogtoEvent, logtoEventSpecs, type LogtoEventSpec } from './events.js';
-import { createLogtoActor, type LogtoActor } from './identity.js';
+import { createLogtoActor, hookIdFromSeed, type LogtoActor } from './identity.js';
 import { logtoOptionsSchema, type LogtoOptions } from './options.js';
 import { judgeLogto, type LogtoOutcome } from './outcome.js';
 import { buildLogtoRequest } from './request.js';
@@ -33,6 +33,8 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
     const built = buildLogtoEvent(specFor(event), { ...context, actor });
     return { payload: built.payload, actor: built.actor as unknown as JsonObject };
   },
+  // One hook across a scenario: its id comes from the scenario's seed, not each event's.
+  runOptions: (seed, options) => ({ ...options, hookId: options.hookId ?? hookIdFromSeed(seed) }),
   buildRequest: buildLogtoRequest,
   deliveryPolicy: logtoDeliveryPolicy,
   judge: judgeLogto,

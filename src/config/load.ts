@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { UsageError } from '../core/errors.js';
+import { parseOrUsageError } from '../core/options.js';
+import type { HooksimConfig } from './define.js';
+
+/** Config file names looked for in the working directory, in this order (as vitest looks for its own). */
+export const CONFIG_FILES = ['hooksim.config.ts', 'hooksim.config.mts', 'hooksim.config.js', 'hooksim.config.mjs', 'hooksim.config.json'];
+
+const targetSchema = z.custom<NonNullable<HooksimConfig['targets']>[string]>(
+  (value) => typeof value === 'string' || typeof value === 'function' || value instanceof URL || (typeof value === 'object' && value !== null),
+  'expected a URL, an app/handler, { app, path } or { fetch, path }',
+);
+
+const configSchema = z
+  .object({
+    targets: z.record(z.string(), targetSchema).optional(),
+    defaultTarget: z.string().optional(),
+    scenarios: z.array(z.string()).optional(),
+    seed: z.number().int().nonnegative().optional(),
+    reporters: z.array(z.string()).optional(),
+    maxReplyBytes: z.number().int().positive().optional(),
+    providerOptions: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+  })
+  .strict();
+
+/** A loaded configuration and where it came from. */
+export interface LoadedConfig {
+  config: HooksimConfig;
+  /** Absolute path of the file, or undefined when none was found. */
+  file?: string;
+}
+
+async function importConfig(file: string): Promise<unknown> {
+  if (file.endsWith('.json')) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')) as unknown;
+    } catch (error) {
+      throw new UsageError(`config ${file}: invalid JSON: ${(error as Error).message}`);
+    }
+  }
+  try {
+    // tsx compiles TypeScript configs (and what they import) on the fly; plain JS loads as is.
+    const { tsImport } = await import('tsx/esm/api');
+    const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
+    return module.default;
+  } catch (error) {
+    throw new UsageError(`config ${file}: failed to load: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Finds and loads the configuration: `explicit` when given, else the first of {@link CONFIG_FILES} in `cwd`. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const file = explicit !== undefined ? resolve(cwd, explicit) : CONFIG_FILES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
+  if (file === undefined) return { config: {} };
+  if (!existsSync(file)) throw new UsageError(`config file not found: ${explicit}`);
+  const raw = await importConfig(file);
+  if (raw === undefined) throw new UsageError(`config ${file}: no default export (export default defineConfig({...}))`);
+  const config = parseOrUsageError(configSchema, raw, `config ${file}`, Object.keys(configSchema.shape));
+  return { config: config as HooksimConfig, file };
+}
