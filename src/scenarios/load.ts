@@ -59,12 +59,12 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Turns the first zod issue into a positioned, readable error. */
-function issueError(source: SourceDocument, issue: z.core.$ZodIssue): ScenarioFileError {
+function issueError(source: SourceDocument, issue: z.core.$ZodIssue, knownKeys?: readonly string[]): ScenarioFileError {
   const path = issue.path;
   const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0]!;
-    const known = keysAt(scenarioSchema, path);
+    const known = knownKeys ?? keysAt(scenarioSchema, path);
     return new ScenarioFileError(
       source.locate(path, key),
       `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}`,
@@ -89,7 +89,9 @@ function issueError(source: SourceDocument, issue: z.core.$ZodIssue): ScenarioFi
   if (issue.code === 'too_small' && issue.origin === 'array') {
     return new ScenarioFileError(source.locate(path), `${where}expected at least ${String(issue.minimum)} item(s)`);
   }
-  return new ScenarioFileError(source.locate(path), `${where}${issue.message}, got ${describe(actual)}`);
+  // Custom messages already say what was expected; zod's own ("Invalid input") get the value added.
+  const got = issue.message.startsWith('expected') ? `, got ${describe(actual)}` : ` (got ${describe(actual)})`;
+  return new ScenarioFileError(source.locate(path), `${where}${issue.message}${got}`);
 }
 
 /** Matcher objects inside `expect.body/headers/outcome` must be well-formed. */
@@ -102,7 +104,7 @@ function checkMatchers(source: SourceDocument, spec: ScenarioSpec): void {
         const result = matcherSchema.safeParse(expected);
         if (!result.success) {
           const issue = result.error.issues[0]!;
-          throw issueError(source, { ...issue, path: [...at, ...issue.path] } as z.core.$ZodIssue);
+          throw issueError(source, { ...issue, path: [...at, ...issue.path] } as z.core.$ZodIssue, matcherKeys);
         }
         if (result.data.matches !== undefined) {
           try {

@@ -8,9 +8,11 @@ import { transportErrorKinds } from '../core/types.js';
  */
 
 /** A duration: milliseconds as a number, or text such as `250ms`, `30s`, `15m`, `2h`, `3d`. */
-export const durationSchema = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)$/)], {
-  error: 'expected a duration: milliseconds, or text such as 250ms, 30s, 15m, 2h or 3d',
-});
+const DURATION_HINT = 'expected a duration: milliseconds, or text such as 250ms, 30s, 15m, 2h or 3d';
+export const durationSchema = z.union(
+  [z.number().int().nonnegative({ error: DURATION_HINT }), z.string().regex(/^\d+(?:\.\d+)?\s*(?:ms|s|m|h|d)$/, { error: DURATION_HINT })],
+  { error: DURATION_HINT },
+);
 
 /** Fake values drawn by name, seeded: `{ fake: email, domain: acme.test }`. */
 export const fakeKinds = ['email', 'name', 'firstName', 'lastName', 'username', 'phone', 'uuid', 'company', 'word', 'id'] as const;
@@ -54,13 +56,14 @@ export const matcherSchema = z
 export const pathMatchersSchema = z.record(z.string().min(1), z.json());
 
 /** Reply status expectation: exact (`200`), class (`2xx`), or a list of acceptable statuses. */
+const STATUS_HINT = 'expected a status code (200), a status class ("2xx") or a list of codes ([200, 204])';
 export const statusSchema = z.union(
   [
-    z.number().int().min(100).max(599),
-    z.string().regex(/^[1-5]xx$/),
-    z.array(z.number().int().min(100).max(599)).min(1),
+    z.number({ error: STATUS_HINT }).int({ error: STATUS_HINT }).min(100, { error: STATUS_HINT }).max(599, { error: STATUS_HINT }),
+    z.string({ error: STATUS_HINT }).regex(/^[1-5]xx$/, { error: STATUS_HINT }),
+    z.array(z.number().int().min(100).max(599), { error: STATUS_HINT }).min(1, { error: STATUS_HINT }),
   ],
-  { error: 'expected a status code (200), a status class ("2xx") or a list of codes ([200, 204])' },
+  { error: STATUS_HINT },
 );
 
 export const expectSchema = z

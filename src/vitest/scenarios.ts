@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, test } from 'vitest';
+import type { HooksimConfig } from '../config/define.js';
+import { formatLocation } from '../scenarios/source.js';
+import { ScenarioFileError } from '../scenarios/errors.js';
+import { parseScenario, type LoadedScenario } from '../scenarios/load.js';
+import type { ScenarioResult } from '../scenarios/result.js';
+import { runScenario } from '../scenarios/run.js';
+import { transportFor, type Target } from '../transports/target.js';
+
+/** Options of {@link describeScenarios}. */
+export interface DescribeScenariosOptions {
+  /** Named targets the files refer to (in-process apps, handlers, URLs). */
+  targets?: HooksimConfig['targets'];
+  /** Replaces every scenario's target. */
+  target?: Target;
+  seed?: number;
+  /** Pins the provider clock at the first step of scenarios without `start`. */
+  now?: number;
+  env?: Record<string, string | undefined>;
+  providerOptions?: HooksimConfig['providerOptions'];
+  /** Base for relative paths. Default: the working directory. */
+  cwd?: string;
+}
+
+function listFiles(paths: string[], cwd: string): string[] {
+  const walk = (path: string): string[] => {
+    if (!statSync(path).isDirectory()) return [path];
+    return readdirSync(path)
+      .sort()
+      .filter((name) => !name.startsWith('.'))
+      .flatMap((name) => {
+        const child = join(path, name);
+        return statSync(child).isDirectory() || /\.(ya?ml|json)$/i.test(name) ? walk(child) : [];
+      });
+  };
+  return paths.flatMap((path) => walk(resolve(cwd, path)));
+}
+
+/** The failure text of a scenario: each step, and under failed ones what was expected and what came. */
+export function describeFailure(result: ScenarioResult): string {
+  const lines = [`scenario "${result.name}" ${result.status}`];
+  for (const step of result.steps) {
+    const mark = { passed: '✔', failed: '✘', errored: '!', skipped: '-' }[step.status];
+    lines.push(`  ${mark} ${step.name} (${step.event})${step.message ? `: ${step.message}` : ''}`);
+    for (const expectation of step.expectations.filter((e) => !e.pass)) {
+      lines.push(`      ${expectation.name}: expected ${expectation.expected}, got ${expectation.actual}  (${formatLocation(expectation.location)})`);
+    }
+  }
+  if (result.error) lines.push(`  ${result.error.message}`);
+  return lines.join('\n');
+}
+
+function targetOf(loaded: LoadedScenario, options: DescribeScenariosOptions): Target {
+  if (options.target !== undefined) return options.target;
+  const name = loaded.spec.target;
+  if (name === undefined) throw new Error(`${loaded.file}: no target; pass { target } or { targets } to describeScenarios`);
+  if (name.includes('://')) return name;
+  const target = options.targets?.[name];
+  if (target === undefined) throw new Error(`${loaded.file}: unknown target "${name}"; known: ${Object.keys(options.targets ?? {}).join(', ')}`);
+  return target;
+}
+
+/**
+ * Declares one vitest test per scenario file (found in files or folders), run against
+ * in-process apps or URLs. A failing test's message lists each step and each failed
+ * expectation with its `file:line:column`; a malformed file is a failing test with its message.
+ *
+ * @example
+ * describeScenarios('scenarios/dexie-cloud', { targets: { 'dexie-domain': createDexieDomainHook({ prodDomain: 'acme.test' }) } });
+ */
+export function describeScenarios(paths: string | string[], options: DescribeScenariosOptions = {}): void {
+  const cwd = options.cwd ?? process.cwd();
+  for (const file of listFiles(Array.isArray(paths) ? paths : [paths], cwd)) {
+    const display = relative(cwd, file) || file;
+    let loaded: LoadedScenario | undefined;
+    let loadError: Error | undefined;
+    try {
+      loaded = parseScenario(readFileSync(file, 'utf8'), display);
+    } catch (error) {
+      loadError = error instanceof ScenarioFileError ? error : new Error(`${display}: ${(error as Error).message}`);
+    }
+    describe(display, () => {
+      if (!loaded) {
+        test('loads', () => {
+          throw loadError;
+        });
+        return;
+      }
+      const scenario = loaded;
+      test(scenario.spec.name, async () => {
+        const transport = transportFor(targetOf(scenario, options));
+        try {
+          const result = await runScenario(scenario, {
+            transport,
+            seed: options.seed,
+            now: options.now,
+            env: options.env ?? process.env,
+            defaultOptions: options.providerOptions?.[scenario.provider.name],
+          });
+          if (result.status !== 'passed') throw new Error(describeFailure(result));
+        } finally {
+          await transport.close();
+        }
+      });
+    });
+  }
+}

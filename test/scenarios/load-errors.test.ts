@@ -1,0 +1,139 @@
+import { describe, expect, test } from 'vitest';
+import { ScenarioFileError } from '../../src/scenarios/errors.js';
+import { parseScenario } from '../../src/scenarios/load.js';
+
+/** Parses and returns the error's location and detail (fails the test when it parses). */
+function failure(text: string) {
+  try {
+    parseScenario(text, 'story.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioFileError);
+    const { location, detail, message } = error as ScenarioFileError;
+    return { line: location.line, column: location.column, detail, message };
+  }
+  throw new Error('expected a ScenarioFileError');
+}
+
+const head = 'name: story\nprovider: dexie-cloud\ntarget: http://127.0.0.1:1/\n';
+
+describe('malformed scenario files: file:line:column and what was expected', () => {
+  test('a misspelt key suggests the nearest valid one, at the key itself', () => {
+    const result = failure(`${head}steps:\n  - send: new-user\n    expect:\n      statuz: 200\n`);
+    expect(result).toMatchObject({ line: 7, column: 7 });
+    expect(result.detail).toMatch(/^unknown key "statuz" \(did you mean "status"\?\); expected one of: status, contract/);
+    expect(result.message).toMatch(/^story\.yaml:7:7: /);
+  });
+
+  test('an unknown top-level key', () => {
+    const result = failure(`${head}seeed: 4\nsteps:\n  - send: new-user\n`);
+    expect(result).toMatchObject({ line: 4, column: 1 });
+    expect(result.detail).toMatch(/unknown key "seeed" \(did you mean "seed"\?\)/);
+  });
+
+  test('a missing required key points at the object that lacks it', () => {
+    const result = failure('name: story\nprovider: logto\n');
+    expect(result.detail).toBe('missing required key "steps" (expected array)');
+    expect(result.line).toBe(1);
+  });
+
+  test('a wrong type says what was expected and what was found', () => {
+    const result = failure(`${head}seed: lots\nsteps:\n  - send: new-user\n`);
+    expect(result).toMatchObject({ line: 4, column: 7 });
+    expect(result.detail).toBe('seed: expected number, got string "lots"');
+  });
+
+  test('a bad enum value lists the allowed values and suggests one', () => {
+    const result = failure(`${head}steps:\n  - send: new-user\n    expect:\n      contract: kep\n`);
+    expect(result).toMatchObject({ line: 7, column: 17 });
+    expect(result.detail).toMatch(/expected one of "kept", "broken", got string "kep" \(did you mean "kept"\?\)/);
+  });
+
+  test('a bad status expectation explains the three forms', () => {
+    const result = failure(`${head}steps:\n  - send: new-user\n    expect:\n      status: two hundred\n`);
+    expect(result).toMatchObject({ line: 7, column: 15 });
+    expect(result.detail).toMatch(/expected a status code \(200\), a status class \("2xx"\) or a list of codes/);
+  });
+
+  test('an unknown provider suggests the nearest', () => {
+    const result = failure('name: s\nprovider: dexie\nsteps:\n  - send: new-user\n');
+    expect(result).toMatchObject({ line: 2, column: 11 });
+    expect(result.detail).toMatch(/unknown provider "dexie" \(did you mean "dexie-cloud"\?\)/);
+  });
+
+  test('an unknown event suggests the nearest, at the event', () => {
+    const result = failure('name: s\nprovider: logto\nsteps:\n  - send: PostRegister\n  - send: PostSignon\n');
+    expect(result).toMatchObject({ line: 5, column: 11 });
+    expect(result.detail).toMatch(/unknown logto event "PostSignon" \(did you mean "PostSignIn"\?\)/);
+  });
+
+  test('an unknown variant', () => {
+    const result = failure('name: s\nprovider: logto\nsteps:\n  - send: User.Created\n    variant: experiance\n');
+    expect(result.line).toBe(5);
+    expect(result.detail).toMatch(/did you mean "experience"/);
+  });
+
+  test('an undeclared actor', () => {
+    const result = failure('name: s\nprovider: logto\nactors:\n  alice: {}\nsteps:\n  - send: PostSignIn\n    actor: alcie\n');
+    expect(result).toMatchObject({ line: 7, column: 12 });
+    expect(result.detail).toMatch(/unknown actor "alcie" \(did you mean "alice"\?\)/);
+  });
+
+  test('a reference to a later or unknown step', () => {
+    const text = 'name: s\nprovider: logto\nsteps:\n  - send: PostSignIn\n    set:\n      user.name: ${steps.later.reply.body.name}\n  - name: later\n    send: PostSignIn\n';
+    const result = failure(text);
+    expect(result.line).toBe(6);
+    expect(result.detail).toMatch(/refers to step "later", which is not an earlier named step/);
+  });
+
+  test('a signature deviation on a provider that does not sign', () => {
+    const result = failure(`${head}steps:\n  - send: new-user\n    deviate:\n      signature: tampered\n`);
+    expect(result.line).toBe(7);
+    expect(result.detail).toMatch(/dexie-cloud does not sign its requests/);
+  });
+
+  test('a malformed matcher and an invalid regular expression', () => {
+    const bad = failure(`${head}steps:\n  - send: new-user\n    expect:\n      body:\n        action: { matches: "[", exist: true }\n`);
+    expect(bad.detail).toMatch(/unknown key "exist" \(did you mean "exists"\?\)/);
+    const regex = failure(`${head}steps:\n  - send: new-user\n    expect:\n      body:\n        action: { matches: "(" }\n`);
+    expect(regex.line).toBe(8);
+    expect(regex.detail).toMatch(/invalid regular expression/);
+  });
+
+  test('YAML syntax errors carry their position', () => {
+    const result = failure(`${head}steps:\n  - send: new-user\n    expect: { status: 200\n`);
+    expect(result.line).toBeGreaterThanOrEqual(6);
+    expect(result.detail).toMatch(/^invalid YAML: /);
+  });
+
+  test('duplicate keys are an error, not a silent override', () => {
+    const result = failure(`${head}seed: 1\nseed: 2\nsteps:\n  - send: new-user\n`);
+    expect(result.detail).toMatch(/invalid YAML: .*[Uu]nique/);
+  });
+
+  test('a duration that is not one', () => {
+    const result = failure('name: s\nprovider: logto\nsteps:\n  - send: PostSignIn\n    after: two days\n');
+    expect(result).toMatchObject({ line: 5, column: 12 });
+    expect(result.detail).toMatch(/expected a duration/);
+  });
+
+  test('a file that is not a mapping', () => {
+    expect(failure('- just\n- a list\n').detail).toMatch(/expected a scenario mapping with name, provider and steps, got a list/);
+  });
+
+  test('JSON files get positions too', () => {
+    const result = failure('{\n  "name": "s",\n  "provider": "logto",\n  "steps": [\n    { "send": "PostSignIn", "expct": {} }\n  ]\n}\n');
+    expect(result).toMatchObject({ line: 5, column: 29 });
+    expect(result.detail).toMatch(/did you mean "expect"/);
+  });
+
+  test('scenario files are data: a YAML tag that would build code stays a plain string', () => {
+    const loaded = parseScenario('name: !!js/function "function(){ return 1 }"\nprovider: logto\nsteps:\n  - send: PostSignIn\n', 'story.yaml');
+    expect(loaded.spec.name).toBe('function(){ return 1 }');
+  });
+});
+
+test('a valid file loads, with positions for its steps', () => {
+  const loaded = parseScenario(`${head}steps:\n  - name: first\n    send: new-user\n`, 'story.yaml');
+  expect(loaded.spec.steps[0]!.name).toBe('first');
+  expect(loaded.locate(['steps', 0])).toEqual({ file: 'story.yaml', line: 5, column: 5 });
+});
