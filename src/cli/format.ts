@@ -54,9 +54,18 @@ export function formatVerdict(verdict: Verdict, p: Paint): string {
   ].join('\n');
 }
 
-/** The outcome: what the provider would do. */
-export function formatOutcome(outcome: unknown): string {
-  return `Outcome (what the provider would do):\n${indent(JSON.stringify(outcome, null, 2))}`;
+/**
+ * The outcome: what the provider would do. A copy of the request body inside it (Logto's log
+ * row stores the body it sent) is shown as a pointer, not printed twice.
+ */
+export function formatOutcome(outcome: unknown, requestBody?: string): string {
+  const sent = requestBody === undefined ? undefined : JSON.stringify(readBody({ status: 0, headers: {}, body: requestBody, bytes: 0 }));
+  const text = JSON.stringify(
+    outcome,
+    (_key, value: unknown) => (sent !== undefined && typeof value === 'object' && value !== null && JSON.stringify(value) === sent ? '(the request body above)' : value),
+    2,
+  );
+  return `Outcome (what the provider would do):\n${indent(text)}`;
 }
 
 /** The whole human report of one send. */
@@ -70,8 +79,7 @@ export function formatSendResult(result: SendResult, p: Paint): string {
     if (attempt.reply) parts.push(label + formatReply(attempt.reply, attempt.durationMs, p));
     else if (attempt.error) parts.push(label + `${p.bold('←')} ${p.bad(`no reply: ${attempt.error.message}`)}`);
   }
-  parts.push(formatVerdict(result.verdict, p), formatOutcome(result.outcome));
+  parts.push(formatVerdict(result.verdict, p), formatOutcome(result.outcome, result.request.body));
   return parts.join('\n\n') + '\n';
 }
 
-export { readBody };

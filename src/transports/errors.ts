@@ -47,6 +47,9 @@ export function classifyNetworkError(error: unknown, where: string): TransportEr
     case 'UND_ERR_CLOSED':
       return { kind: 'connection-reset', message: `connection reset by ${where} before a complete reply (${code})` };
     default:
+      if (/bad port/i.test(innermostMessage(error))) {
+        return { kind: 'network', message: `fetch refuses to connect to ${where}: the port is on fetch's blocked-port list (Logto's fetch would refuse it too); use another port` };
+      }
       return { kind: 'network', message: `network error talking to ${where}: ${innermostMessage(error)}${code ? ` (${code})` : ''}` };
   }
 }
