@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUsageError } from '../core/errors.js';
 import { registerList } from './commands/list.js';
+import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSend } from './commands/send.js';
 import { registerShow } from './commands/show.js';
@@ -22,6 +23,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       outputError: () => undefined,
     });
   registerSend(program, io, setExit);
+  registerRun(program, io, setExit);
   registerShow(program, io);
   registerList(program, io);
   registerSchema(program, io);

@@ -95,10 +95,13 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
     const { spec } = loaded;
     if (options.grep && !`${spec.name}\n${file}`.toLowerCase().includes(options.grep.toLowerCase())) continue;
     const header = { name: spec.name, file };
-    for (const reporter of reporters) reporter.onScenarioStart?.(header);
+    const announce = (target: string) => {
+      for (const reporter of reporters) reporter.onScenarioStart?.({ ...header, target });
+    };
 
     let result: ScenarioResult;
     if (bailed) {
+      announce('');
       result = {
         name: spec.name,
         file,
@@ -123,6 +126,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
     } else {
       try {
         const transport = transportFor(targetFor(loaded, options));
+        announce(transport.description);
         try {
           const providerDefaults = options.config?.providerOptions?.[loaded.provider.name];
           result = await runScenario(loaded, {
@@ -141,6 +145,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
         }
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
+        announce('');
         result = configError(file, spec.name, error);
       }
     }

@@ -1,0 +1,98 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.js';
+import { UsageError } from '../../core/errors.js';
+import { createReporters, progressReporter } from '../../reporters/index.js';
+import type { Reporter } from '../../reporters/types.js';
+import { runScenarios } from '../../scenarios/run-all.js';
+import type { CliIo } from '../io.js';
+import { colourEnabled } from '../style.js';
+import { collect, intOption } from './shared.js';
+
+interface RunFlags {
+  target?: string;
+  grep?: string;
+  seed?: string;
+  reporter?: string[];
+  out?: string[];
+  bail?: boolean;
+  config?: string;
+  now?: string;
+}
+
+/** Reporters that stream to the terminal; the others write a document (stdout or --out). */
+const LIVE = new Set(['pretty', 'github']);
+
+/**
+ * Pairs `--out` values with reporters: `junit=report.xml` names its reporter; a bare file goes
+ * to the last document reporter (`--reporter pretty --reporter junit --out report.xml`).
+ */
+export function outputsFor(reporters: readonly string[], outs: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const documents = reporters.filter((name) => !LIVE.has(name));
+  for (const out of outs) {
+    const eq = out.indexOf('=');
+    const named = eq > 0 ? out.slice(0, eq) : undefined;
+    if (named !== undefined && reporters.includes(named)) {
+      map.set(named, out.slice(eq + 1));
+      continue;
+    }
+    const target = documents.find((name) => !map.has(name));
+    if (!target) throw new UsageError(`--out ${out}: no reporter to write it (add --reporter json or --reporter junit)`);
+    map.set(target, out);
+  }
+  return map;
+}
+
+/** `hooksim run [paths...]`: run scenario files and report. */
+export function registerRun(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('run')
+    .description('run scenario files (YAML/JSON) against hooks and report')
+    .argument('[paths...]', 'scenario files or folders (default: the config\'s scenarios, or ./scenarios)')
+    .option('--target <url|name>', "send every scenario's events here (a URL or a config target name)")
+    .option('--grep <text>', 'only scenarios whose name or file contains this text')
+    .option('--seed <n>', "replace every scenario's seed")
+    .option('--reporter <name>', 'pretty (default), json, junit or github; repeatable', collect)
+    .option('--out <file>', 'write a document reporter to a file (junit=report.xml); repeatable', collect)
+    .option('--bail', 'stop after the first scenario that does not pass')
+    .option('--config <file>', 'configuration file (default: hooksim.config.{ts,mts,js,mjs,json} here)')
+    .option('--now <iso>', 'the provider clock at the first step of scenarios without start:')
+    .action(async (paths: string[], flags: RunFlags) => {
+      const { config } = await loadConfig(io.cwd, flags.config);
+      const names = flags.reporter ?? config.reporters ?? ['pretty'];
+      const outs = outputsFor(names, flags.out ?? []);
+      const colour = colourEnabled(io.isTty, io.env);
+      const reporters: Reporter[] = createReporters(names, { write: io.stdout, isTty: io.isTty, colour });
+      // Without the pretty reporter, stdout may carry a document: progress goes to stderr.
+      if (!names.includes('pretty')) reporters.push(progressReporter({ write: io.stderr, isTty: io.isTty, colour }));
+      if (flags.now !== undefined && !Number.isFinite(new Date(flags.now).getTime())) {
+        throw new UsageError(`--now expects an ISO date such as 2026-01-31T12:00:00Z, got "${flags.now}"`);
+      }
+      const run = await runScenarios({
+        paths,
+        config,
+        target: flags.target,
+        grep: flags.grep,
+        seed: intOption(flags.seed, '--seed'),
+        bail: flags.bail,
+        now: flags.now === undefined ? undefined : new Date(flags.now).getTime(),
+        env: io.env,
+        cwd: io.cwd,
+        reporters,
+      });
+      for (const reporter of reporters) {
+        const document = reporter.onRunEnd(run);
+        const file = outs.get(reporter.name);
+        if (file !== undefined) {
+          const path = resolve(io.cwd, file);
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, document);
+        } else if (document) {
+          io.stdout(document.endsWith('\n') ? document : `${document}\n`);
+        }
+      }
+      setExit(run.exitCode);
+    });
+}
