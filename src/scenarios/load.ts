@@ -153,7 +153,9 @@ function checkReferences(source: SourceDocument, spec: ScenarioSpec): AnyProvide
     }
     for (const { reference, path } of referencesIn(step, ['steps', index])) {
       const [root, name] = reference.split('.');
-      if (root === 'steps' && !stepNames.includes(name ?? '')) {
+      // Expectations are checked after the step's delivery, so they may read the step's own reply.
+      const ownReply = path[2] === 'expect' && name === step.name;
+      if (root === 'steps' && !stepNames.includes(name ?? '') && !ownReply) {
         throw new ScenarioFileError(
           source.locate(path),
           `\${${reference}} refers to step "${name}", which is not an earlier named step${didYouMean(name ?? '', stepNames)}`,

@@ -1,0 +1,27 @@
+/**
+ * The demo's configuration: `npm run demo` runs the bundled scenarios against the bundled
+ * example hooks, in-process. Your own config maps target names to URLs or to your app.
+ */
+import { defineConfig } from './src/config/define.js';
+import { createActionProductionHook, createOkFalseHook, createStatus201Hook, createTextReplyHook } from './examples/dexie-cloud/broken.js';
+import { createDexieDomainHook, demoDomainConfig } from './examples/dexie-cloud/domain-hook.js';
+import { createError500Hook, createReserializedSignatureHook, createSlowHook } from './examples/logto/broken.js';
+import { createLogtoSignedHook } from './examples/logto/signed-hook.js';
+
+/** The key the demo hooks verify with; scenarios read LOGTO_SIGNING_KEY and fall back to it. */
+const signingKey = process.env.LOGTO_SIGNING_KEY ?? 'hooksimDemoSigningKey0123456789ab';
+
+export default defineConfig({
+  scenarios: ['scenarios'],
+  targets: {
+    'dexie-domain': createDexieDomainHook(demoDomainConfig),
+    'dexie-status-201': createStatus201Hook(),
+    'dexie-action-production': createActionProductionHook(),
+    'dexie-text-plain': createTextReplyHook(),
+    'dexie-ok-false': createOkFalseHook(),
+    'logto-signed': createLogtoSignedHook({ signingKey }).app,
+    'logto-reserialized': createReserializedSignatureHook({ signingKey }),
+    'logto-slow': createSlowHook({ delayMs: 300 }),
+    'logto-error-500': createError500Hook().app,
+  },
+});
