@@ -46,7 +46,12 @@ async function importConfig(file: string): Promise<unknown> {
     // tsx compiles TypeScript configs (and what they import) on the fly; plain JS loads as is.
     const { tsImport } = await import('tsx/esm/api');
     const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
-    return module.default;
+    let value = module.default;
+    // Outside a "type": "module" package tsx compiles to CommonJS: the export arrives wrapped once more.
+    if (value && typeof value === 'object' && 'default' in value && Object.keys(value).every((key) => key === 'default' || key === '__esModule')) {
+      value = (value as { default: unknown }).default;
+    }
+    return value;
   } catch (error) {
     throw new UsageError(`config ${file}: failed to load: ${(error as Error).message.split('\n')[0]}`);
   }

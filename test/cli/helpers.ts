@@ -2,7 +2,7 @@ import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 
 /** Runs the CLI in-process with captured streams. */
-export async function cli(argv: string[], env: Record<string, string | undefined> = {}) {
+export async function cli(argv: string[], env: Record<string, string | undefined> = {}, cwd = process.cwd()) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -14,7 +14,7 @@ export async function cli(argv: string[], env: Record<string, string | undefined
     },
     env,
     isTty: false,
-    cwd: process.cwd(),
+    cwd,
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };
