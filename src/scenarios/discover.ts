@@ -29,12 +29,15 @@ export async function discoverScenarioFiles(paths: readonly string[], cwd: strin
 async function walk(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
+  // A folder's own files first, then its subfolders: the main stories before the galleries.
   const files: string[] = [];
+  const folders: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
+    if (entry.isDirectory()) folders.push(path);
     else if (SCENARIO_FILE.test(entry.name)) files.push(path);
   }
+  for (const path of folders) files.push(...(await walk(path)));
   return files;
 }
