@@ -23,3 +23,12 @@ export { REMOVE, applyOverrides, getPath, setPath, parseAssignment, type JsonVal
 export { redact, REDACTED } from './core/redact.js';
 export { UsageError } from './core/errors.js';
 export type { WireRequest, Reply, Attempt, TransportError, TransportErrorKind, Violation, Verdict, DeliveryRecord } from './core/types.js';
+export { defineConfig, type HooksimConfig } from './config/define.js';
+export { runScenarios, type RunScenariosOptions } from './scenarios/run-all.js';
+export { runScenario, type RunScenarioOptions } from './scenarios/run.js';
+export { parseScenario, loadScenario, type LoadedScenario } from './scenarios/load.js';
+export { ScenarioFileError } from './scenarios/errors.js';
+export { scenarioSchema, type ScenarioSpec, type StepSpec, type ExpectSpec } from './scenarios/schema.js';
+export type { RunResult, ScenarioResult, StepResult, DeliveryResult, ExpectationResult, Status } from './scenarios/result.js';
+export { createReporters, reporterNames, jsonReportSchema, type JsonReport, type Reporter, type ReporterOutput } from './reporters/index.js';
+export { deliverPrepared } from './send.js';
