@@ -13,7 +13,7 @@ export * as logtoContracts from './providers/logto/contract.js';
 export { dexieCloud } from './providers/dexie-cloud/index.js';
 export type { DexieOptions, DexieOutcome, DexieCreatedUser, DexieFailurePolicy, DexieActor } from './providers/dexie-cloud/index.js';
 export * as dexieContracts from './providers/dexie-cloud/contract.js';
-export { contractJsonSchema, contractNames } from './schema.js';
+export { contractJsonSchema, contractNames, scenarioJsonSchema } from './schema.js';
 export { transportFor, parseTargetUrl, type Target } from './transports/target.js';
 export type { Transport, DeliveryLimits } from './transports/types.js';
 export type { FetchHandler } from './transports/fetch-handler.js';

@@ -161,6 +161,15 @@ describe('hooksim list and schema', () => {
     expect(schema.required).toEqual(['ok', 'action']);
   });
 
+  test('schema scenario prints the JSON Schema of scenario files, strict like the loader', async () => {
+    const { code, stdout } = await cli(['schema', 'scenario']);
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout);
+    expect(schema.required).toEqual(['name', 'provider', 'steps']);
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties.steps.items.properties)).toContain('deviate');
+  });
+
   test('schema with an unknown contract suggests the nearest', async () => {
     const { code, stderr } = await cli(['schema', 'dexie-cloud', 'new-user-replies']);
     expect(code).toBe(2);
