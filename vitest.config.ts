@@ -1,4 +1,23 @@
 import { defineConfig } from 'vitest/config';
+import type { Reporter, TestModule } from 'vitest/node';
+
+/** Ends the run with a plain `N passed, N failed` line, the form CI log readers look for. */
+const plainSummary: Reporter = {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>) {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const module of testModules) {
+      for (const test of module.children.allTests()) {
+        const state = test.result().state;
+        if (state === 'passed') passed += 1;
+        else if (state === 'failed') failed += 1;
+        else skipped += 1;
+      }
+    }
+    process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  },
+};
 
 export default defineConfig({
   test: {
@@ -6,5 +25,6 @@ export default defineConfig({
     // Each file gets its own module graph: msw and nock share @mswjs/interceptors and must not meet.
     isolate: true,
     testTimeout: 15_000,
+    reporters: ['default', plainSummary],
   },
 });
