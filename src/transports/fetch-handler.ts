@@ -1,6 +1,6 @@
 import type { WireRequest } from '../core/types.js';
 import { AttemptTimeout } from './errors.js';
-import { readCapped, tooLargeMessage } from './read-capped.js';
+import { attemptFromResponse, readCapped } from './read-capped.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
 
 /** A fetch-style hook: Hono apps, Next.js route handlers, Cloudflare/Deno workers. */
@@ -24,12 +24,7 @@ export function fetchHandlerTransport(handler: FetchHandler, path = '/'): Transp
           return { response, body: await readCapped(response.body, limits.maxReplyBytes) };
         })();
         const { response, body } = await Promise.race([exchange, timeout]);
-        const durationMs = performance.now() - started;
-        if (body.tooLarge) return { durationMs, error: { kind: 'reply-too-large', message: tooLargeMessage(limits.maxReplyBytes) } };
-        return {
-          durationMs,
-          reply: { status: response.status, headers: Object.fromEntries(response.headers), body: body.text, bytes: body.bytes },
-        };
+        return attemptFromResponse(response, body, limits.maxReplyBytes, performance.now() - started);
       } catch (error) {
         const durationMs = performance.now() - started;
         if (error instanceof AttemptTimeout) return { durationMs, error: { kind: 'timeout', message: `${error.message} from the fetch handler` } };

@@ -1,6 +1,6 @@
 import type { WireRequest } from '../core/types.js';
 import { AttemptTimeout, classifyNetworkError } from './errors.js';
-import { readCapped, tooLargeMessage } from './read-capped.js';
+import { attemptFromResponse, readCapped } from './read-capped.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
 
 /**
@@ -24,12 +24,7 @@ export function httpTransport(url: URL): Transport {
           redirect: 'follow',
         });
         const body = await readCapped(response.body, limits.maxReplyBytes);
-        const durationMs = performance.now() - started;
-        if (body.tooLarge) return { durationMs, error: { kind: 'reply-too-large', message: tooLargeMessage(limits.maxReplyBytes) } };
-        return {
-          durationMs,
-          reply: { status: response.status, headers: Object.fromEntries(response.headers), body: body.text, bytes: body.bytes },
-        };
+        return attemptFromResponse(response, body, limits.maxReplyBytes, performance.now() - started);
       } catch (error) {
         const reason = controller.signal.aborted ? controller.signal.reason : error;
         return { durationMs: performance.now() - started, error: classifyNetworkError(reason, where) };

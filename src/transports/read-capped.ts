@@ -1,3 +1,5 @@
+import type { AttemptResult } from './types.js';
+
 /** A reply body read up to a cap. */
 export interface CappedBody {
   text: string;
@@ -31,4 +33,13 @@ export async function readCapped(stream: ReadableStream<Uint8Array> | null, cap:
 /** The transport error for a reply over the cap. */
 export function tooLargeMessage(cap: number): string {
   return `the reply is larger than ${cap} bytes (hooksim's cap; raise it with --max-reply-bytes)`;
+}
+
+/** The attempt result for a fetch `Response` whose body was read with {@link readCapped}. */
+export function attemptFromResponse(response: Response, body: CappedBody, cap: number, durationMs: number): AttemptResult {
+  if (body.tooLarge) return { durationMs, error: { kind: 'reply-too-large', message: tooLargeMessage(cap) } };
+  return {
+    durationMs,
+    reply: { status: response.status, headers: Object.fromEntries(response.headers), body: body.text, bytes: body.bytes },
+  };
 }
