@@ -7,6 +7,8 @@ import { createActionProductionHook, createOkFalseHook, createStatus201Hook, cre
 import { createDexieDomainHook, demoDomainConfig } from './examples/dexie-cloud/domain-hook.js';
 import { createError500Hook, createReserializedSignatureHook, createSlowHook } from './examples/logto/broken.js';
 import { createLogtoSignedHook } from './examples/logto/signed-hook.js';
+import { createBackOfficeHook } from './examples/callbacks/dexie-back-office.js';
+import { createDefaultRoleHook } from './examples/callbacks/logto-default-role.js';
 
 /** The key the demo hooks verify with; scenarios read LOGTO_SIGNING_KEY and fall back to it. */
 const signingKey = process.env.LOGTO_SIGNING_KEY ?? 'hooksimDemoSigningKey0123456789ab';
@@ -23,5 +25,20 @@ export default defineConfig({
     'logto-reserialized': createReserializedSignatureHook({ signingKey }),
     'logto-slow': createSlowHook({ delayMs: 300 }),
     'logto-error-500': createError500Hook().app,
+    // Hooks that call the provider's API back; scenarios with `mockApi: { serve: msw }` answer them.
+    'logto-default-role': createDefaultRoleHook({
+      signingKey,
+      logtoEndpoint: 'https://default.logto.app',
+      resource: 'https://default.logto.app/api',
+      clientId: 'hooksim-m2m',
+      clientSecret: 'hooksim-m2m-secret',
+      roleName: 'member',
+    }).app,
+    'dexie-back-office': createBackOfficeHook({
+      databaseUrl: 'https://hooksim.dexie.cloud',
+      clientId: 'hooksim-client',
+      clientSecret: 'hooksim-secret',
+      paidCustomers: ['grace.hopper@acme.test'],
+    }).app,
   },
 });

@@ -16,11 +16,28 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Splits `a.b.0.c` into segments; `[n]` is accepted as well as `.n`. */
+/**
+ * Splits `a.b.0.c` into segments. `[n]` is accepted as well as `.n`, and `["key.with.dots"]`
+ * (or single quotes) names a key containing dots, such as an email.
+ */
 export function splitPath(path: string): string[] {
-  const segments = path.replace(/\[(\d+)\]/g, '.$1').split('.');
-  if (path === '' || segments.some((segment) => segment === '')) {
-    throw new UsageError(`invalid path "${path}": use dotted keys such as user.primaryEmail`);
+  const segments: string[] = [];
+  const pattern = /\[(?:"([^"]*)"|'([^']*)'|(\d+))\]|([^.[\]]+)|(\.)/gy;
+  let expectSegment = true;
+  let match: RegExpExecArray | null;
+  let consumed = 0;
+  while ((match = pattern.exec(path)) !== null) {
+    consumed = pattern.lastIndex;
+    if (match[5] !== undefined) {
+      if (expectSegment) break;
+      expectSegment = true;
+      continue;
+    }
+    segments.push(match[1] ?? match[2] ?? match[3] ?? match[4]!);
+    expectSegment = false;
+  }
+  if (path === '' || consumed !== path.length || expectSegment || segments.some((segment) => segment === '')) {
+    throw new UsageError(`invalid path "${path}": use dotted keys such as user.primaryEmail, or users["a@b.test"].type for keys with dots`);
   }
   return segments;
 }

@@ -3,6 +3,14 @@ import type { RunResult, ScenarioResult, StepResult } from '../scenarios/result.
 import { exchangeText, expectationLine, MARK, replySummary, summaryText, telling } from './text.js';
 import type { Reporter, ReporterOutput } from './types.js';
 
+function eventOf(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { event?: string }).event;
+  } catch {
+    return undefined;
+  }
+}
+
 const indent = (text: string, by: string) => text.split('\n').map((line) => by + line).join('\n');
 
 /**
@@ -17,7 +25,10 @@ export function prettyReporter(output: ReporterOutput): Reporter {
 
   const stepText = (step: StepResult): string => {
     const delivery = telling(step);
-    const repeat = step.deliveries.length > 1 ? ` ×${step.deliveries.length}` : '';
+    // Deliveries of the step's own event (repeats) vs. data events the hook's API calls caused.
+    const own = step.deliveries.filter((d) => eventOf(d.request.body) === step.event || !d.request.body.includes('"event"')).length;
+    const caused = step.deliveries.length - own;
+    const repeat = `${own > 1 ? ` ×${own}` : ''}${caused > 0 ? ` + ${caused} data event${caused === 1 ? '' : 's'}` : ''}`;
     const lines = [`  ${colourOf[step.status](MARK[step.status])} ${step.name} ${p.dim(`(${step.event}${repeat}) ${replySummary(delivery)}`)}`];
     if (step.status === 'skipped' && step.message) lines.push(p.dim(`      ${step.message}`));
     if (step.status === 'errored' && step.message && !replySummary(delivery).includes(step.message)) lines.push(`      ${p.bad(step.message)}`);

@@ -18,6 +18,8 @@ export function referencesIn(value: unknown, path: PropertyKey[]): { reference: 
 export interface ReferenceContext {
   actors: Record<string, unknown>;
   steps: Record<string, unknown>;
+  /** The mock provider API, when the scenario plays one: `${mockApi.url}`. */
+  mockApi?: { url: string };
 }
 
 /** How a value in a scenario is made concrete. */

@@ -148,6 +148,9 @@ function checkReferences(source: SourceDocument, spec: ScenarioSpec): AnyProvide
         `unknown actor "${step.actor}"${didYouMean(step.actor, actorNames)}; declare it under actors:${actorNames.length ? ` (declared: ${actorNames.join(', ')})` : ''}`,
       );
     }
+    if ((step.expect?.calls || step.expect?.state) && !spec.mockApi) {
+      throw new ScenarioFileError(source.locate(['steps', index, 'expect'], step.expect.calls ? 'calls' : 'state'), 'expect.calls and expect.state need a mockApi: section in the scenario');
+    }
     if (step.deviate?.signature && provider.signature === undefined) {
       throw new ScenarioFileError(source.locate(['steps', index, 'deviate', 'signature']), `${provider.name} does not sign its requests: there is no signature to deviate from`);
     }
@@ -164,8 +167,11 @@ function checkReferences(source: SourceDocument, spec: ScenarioSpec): AnyProvide
       if (root === 'actors' && !actorNames.includes(name ?? '')) {
         throw new ScenarioFileError(source.locate(path), `\${${reference}} refers to unknown actor "${name}"${didYouMean(name ?? '', actorNames)}`);
       }
-      if (root !== 'steps' && root !== 'actors') {
-        throw new ScenarioFileError(source.locate(path), `\${${reference}}: references start with actors. or steps.`);
+      if (root === 'mockApi' && !spec.mockApi) {
+        throw new ScenarioFileError(source.locate(path), `\${${reference}} needs a mockApi: section in the scenario`);
+      }
+      if (root !== 'steps' && root !== 'actors' && root !== 'mockApi') {
+        throw new ScenarioFileError(source.locate(path), `\${${reference}}: references start with actors., steps. or mockApi.`);
       }
     }
     if (step.name) {

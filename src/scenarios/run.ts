@@ -1,4 +1,6 @@
-import { isUsageError } from '../core/errors.js';
+import { isUsageError, UsageError } from '../core/errors.js';
+import { dataEventPayload, startScenarioMockApi, type ScenarioMockApi } from '../mock-apis/scenario.js';
+import { checkCalls, checkState } from './api-expectations.js';
 import { REMOVE, setPath, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';
 import { parseOrUsageError } from '../core/options.js';
 import { seedFromString, seededFaker } from '../core/random.js';
@@ -26,6 +28,8 @@ export interface RunScenarioOptions {
   maxReplyBytes?: number;
   /** Provider options beneath the scenario's own (from the config: secrets from the environment). */
   defaultOptions?: Record<string, unknown>;
+  /** The provider API the hook may call back, kept consistent with the events sent. */
+  mockApi?: ScenarioMockApi;
   /** Called after each step (live reporting). */
   onStep?: (step: StepResult) => void;
 }
@@ -96,84 +100,129 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
     return result;
   }
 
-  let halted: string | undefined;
-  // Fixed for every step: the identity of the hook being called.
-  const fixed = runWide as Record<string, unknown>;
-  for (const [index, step] of spec.steps.entries()) {
-    const stepStarted = performance.now();
-    const at = ['steps', index] as const;
-    const base: Omit<StepResult, 'status' | 'deliveries' | 'expectations' | 'durationMs'> = {
-      index,
-      name: stepName(step, index),
-      event: step.send,
-      variant: step.variant ?? provider.events.find((event) => event.name === step.send)?.variants[0]?.name ?? '',
-      location: loaded.locate(at),
-    };
-    if (halted) {
-      const skipped: StepResult = { ...base, status: 'skipped', deliveries: [], expectations: [], message: halted, durationMs: 0 };
-      result.steps.push(skipped);
-      options.onStep?.(skipped);
-      continue;
-    }
-    let stepResult: StepResult;
-    try {
-      if (step.after !== undefined) now += parseDuration(step.after);
-      const set: Overrides = {};
-      for (const [path, value] of Object.entries(step.set ?? {})) set[path] = resolveValue(value, tools);
-      for (const path of step.unset ?? []) set[path] = REMOVE;
-      const prepared = prepareEvent({
-        provider,
-        event: step.send,
-        variant: step.variant,
-        seed: seedFromString(`${seed}:step:${index}`),
-        set,
-        options: {
-          ...fixed,
-          ...options.defaultOptions,
-          ...(resolveValue(spec.options ?? {}, tools) as JsonObject),
-          ...(resolveValue(step.options ?? {}, tools) as JsonObject),
-        },
-        now,
-        actor: step.actor ? (context.actors[step.actor] as JsonObject) : undefined,
-      });
-      prepared.request = deviateSignature(provider, prepared.providerOptions, prepared.request, step.deviate?.signature);
-
-      const deliveries: DeliveryResult[] = [];
-      for (let copy = 0; copy < (step.deviate?.repeat ?? 1); copy++) {
-        const sent = await deliverPrepared(prepared, options.transport, { clock: { now: () => now, sleep: systemClock.sleep }, maxReplyBytes: options.maxReplyBytes });
-        deliveries.push({ request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome });
-      }
-      if (step.actor) context.actors[step.actor] = prepared.actor;
-      if (step.name) context.steps[step.name] = referable(deliveries.at(-1)!);
-      const expect = step.expect && {
-        ...step.expect,
-        ...(step.expect.body ? { body: resolveMatchers(step.expect.body, tools) } : {}),
-        ...(step.expect.headers ? { headers: resolveMatchers(step.expect.headers, tools) } : {}),
-        ...(step.expect.outcome ? { outcome: resolveMatchers(step.expect.outcome, tools) } : {}),
-      };
-      const expectations = deliveries.flatMap((delivery) =>
-        checkExpectations(expect, delivery, { deviates: step.deviate?.signature !== undefined, locate: loaded.locate, at }),
-      );
-      const status = stepStatus(step, deliveries, expectations.some((expectation) => !expectation.pass));
-      stepResult = { ...base, status, deliveries, expectations, durationMs: performance.now() - stepStarted };
-      if (status === 'errored') {
-        const error = deliveries.find((delivery) => delivery.error)?.error;
-        stepResult.message = error?.message;
-        halted = `not run: step "${base.name}" could not reach the hook`;
-      }
-    } catch (error) {
-      if (!isUsageError(error)) throw error;
-      stepResult = { ...base, status: 'errored', deliveries: [], expectations: [], message: error.message, durationMs: performance.now() - stepStarted };
-      halted = `not run: step "${base.name}" could not be built`;
-    }
-    result.steps.push(stepResult);
-    options.onStep?.(stepResult);
+  // The provider's API, when the scenario plays it; its clock is the scenario's.
+  let mockApi = options.mockApi;
+  const ownsMock = !mockApi && spec.mockApi !== undefined;
+  if (ownsMock) mockApi = await startScenarioMockApi(provider.name, spec.mockApi!, { now: () => now });
+  if (mockApi) context.mockApi = { url: mockApi.url };
+  try {
+    await runSteps();
+  } finally {
+    if (ownsMock) await mockApi?.close();
   }
-
   const statuses = result.steps.map((step) => step.status);
   result.status = statuses.includes('errored') ? 'errored' : statuses.includes('failed') ? 'failed' : 'passed';
   result.durationMs = performance.now() - started;
   return result;
+
+  async function runSteps(): Promise<void> {
+    let halted: string | undefined;
+    // Fixed for every step: the identity of the hook being called.
+    const fixed = runWide as Record<string, unknown>;
+    for (const [index, step] of spec.steps.entries()) {
+      const stepStarted = performance.now();
+      const at = ['steps', index] as const;
+      const base: Omit<StepResult, 'status' | 'deliveries' | 'expectations' | 'durationMs'> = {
+        index,
+        name: stepName(step, index),
+        event: step.send,
+        variant: step.variant ?? provider.events.find((event) => event.name === step.send)?.variants[0]?.name ?? '',
+        location: loaded.locate(at),
+      };
+      if (halted) {
+        const skipped: StepResult = { ...base, status: 'skipped', deliveries: [], expectations: [], message: halted, durationMs: 0 };
+        result.steps.push(skipped);
+        options.onStep?.(skipped);
+        continue;
+      }
+      let stepResult: StepResult;
+      try {
+        if (step.after !== undefined) now += parseDuration(step.after);
+        const set: Overrides = {};
+        for (const [path, value] of Object.entries(step.set ?? {})) set[path] = resolveValue(value, tools);
+        for (const path of step.unset ?? []) set[path] = REMOVE;
+        const prepared = prepareEvent({
+          provider,
+          event: step.send,
+          variant: step.variant,
+          seed: seedFromString(`${seed}:step:${index}`),
+          set,
+          options: {
+            ...fixed,
+            ...options.defaultOptions,
+            ...(resolveValue(spec.options ?? {}, tools) as JsonObject),
+            ...(resolveValue(step.options ?? {}, tools) as JsonObject),
+          },
+          now,
+          actor: step.actor ? (context.actors[step.actor] as JsonObject) : undefined,
+        });
+        prepared.request = deviateSignature(provider, prepared.providerOptions, prepared.request, step.deviate?.signature);
+        const mock = mockApi;
+        const callsBefore = mock?.api.calls.calls.length ?? 0;
+        // The user the event speaks of exists in the provider's API before the hook can look it up.
+        mock?.beforeDelivery(prepared.actor);
+
+        const deliveries: DeliveryResult[] = [];
+        const deliveryOptions = { clock: { now: () => now, sleep: systemClock.sleep }, maxReplyBytes: options.maxReplyBytes };
+        for (let copy = 0; copy < (step.deviate?.repeat ?? 1); copy++) {
+          const sent = await deliverPrepared(prepared, options.transport, deliveryOptions);
+          deliveries.push({ request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome });
+          mock?.afterDelivery(sent.outcome);
+        }
+        if (step.actor) context.actors[step.actor] = prepared.actor;
+        if (step.name) context.steps[step.name] = referable(deliveries.at(-1)!);
+        const expect = step.expect && {
+          ...step.expect,
+          ...(step.expect.body ? { body: resolveMatchers(step.expect.body, tools) } : {}),
+          ...(step.expect.headers ? { headers: resolveMatchers(step.expect.headers, tools) } : {}),
+          ...(step.expect.outcome ? { outcome: resolveMatchers(step.expect.outcome, tools) } : {}),
+        };
+        const expectations = deliveries.flatMap((delivery) =>
+          checkExpectations(expect, delivery, { deviates: step.deviate?.signature !== undefined, locate: loaded.locate, at }),
+        );
+        if (step.expect?.calls || step.expect?.state) {
+          if (!mock) throw new UsageError(`step "${base.name}": expect.calls and expect.state need a mockApi: section in the scenario`);
+          if (step.expect.calls) {
+            const calls = step.expect.calls.map((call) => (call.body === undefined ? call : { ...call, body: resolveValue(call.body, tools) }));
+            expectations.push(...(await checkCalls(mock.api, calls, { since: callsBefore, inOrder: step.expect.callsInOrder === true, locate: loaded.locate, at })));
+          }
+        }
+        // Changes the hook made through the API fire data events, which Logto delivers to the hook too.
+        for (const event of mock?.drainDataEvents() ?? []) {
+          const payload = dataEventPayload(event, now, String((prepared.providerOptions as { hookId?: string }).hookId ?? ''));
+          const request = provider.buildRequest(payload, prepared.providerOptions);
+          const sent = await deliverPrepared({ ...prepared, event: event.event, payload, request }, options.transport, deliveryOptions);
+          const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome };
+          deliveries.push(delivery);
+          expectations.push({
+            name: `data event ${event.event}`,
+            pass: sent.verdict.pass,
+            expected: `the hook to accept the ${event.event} its own API call caused`,
+            actual: sent.verdict.pass ? 'accepted' : sent.verdict.violations.map((v) => `${v.path}: ${v.message}`).join('; '),
+            location: loaded.locate(at),
+          });
+        }
+        if (step.expect?.state && mock) {
+          const written = Object.keys(step.expect.state);
+          const matchers = Object.fromEntries(written.map((path) => [String(resolveValue(path, tools)), resolveValue(step.expect!.state![path], tools)]));
+          expectations.push(...checkState(mock.api, matchers, { locate: loaded.locate, at, written }));
+        }
+        const status = stepStatus(step, deliveries, expectations.some((expectation) => !expectation.pass));
+        stepResult = { ...base, status, deliveries, expectations, durationMs: performance.now() - stepStarted };
+        if (status === 'errored') {
+          const error = deliveries.find((delivery) => delivery.error)?.error;
+          stepResult.message = error?.message;
+          halted = `not run: step "${base.name}" could not reach the hook`;
+        }
+      } catch (error) {
+        if (!isUsageError(error)) throw error;
+        stepResult = { ...base, status: 'errored', deliveries: [], expectations: [], message: error.message, durationMs: performance.now() - stepStarted };
+        halted = `not run: step "${base.name}" could not be built`;
+      }
+      result.steps.push(stepResult);
+      options.onStep?.(stepResult);
+    }
+  }
 }
 
 /** `${...}` in expected values resolve like any other value (against actors and earlier steps). */

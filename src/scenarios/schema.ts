@@ -66,6 +66,21 @@ export const statusSchema = z.union(
   { error: STATUS_HINT },
 );
 
+/** A call the hook must make to the mock provider API. */
+export const callExpectationSchema = z
+  .object({
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
+    /** A path pattern with `:params`, e.g. `/api/users/:userId/roles`. */
+    path: z.string().startsWith('/').optional(),
+    /** A subset the request body must contain (lists: the given items must be present). */
+    body: z.json().optional(),
+    /** Exactly this many matching calls (default: at least one). `0`: the call must not be made. */
+    count: z.number().int().min(0).optional(),
+    /** How long to wait for calls the hook makes after it replied (default 1s). */
+    within: durationSchema.optional(),
+  })
+  .strict();
+
 export const expectSchema = z
   .object({
     /** The reply status. */
@@ -86,6 +101,12 @@ export const expectSchema = z
     headers: pathMatchersSchema.optional(),
     /** Matchers on what the provider would do (`login`, `user.type`, `result`, `log.response.statusCode`). */
     outcome: pathMatchersSchema.optional(),
+    /** Calls the hook must make to the mock provider API (needs `mockApi:`). */
+    calls: z.array(callExpectationSchema).min(1).optional(),
+    /** The matched calls must have been made in the listed order. */
+    callsInOrder: z.boolean().optional(),
+    /** Matchers on the mock API's state after the step (`users.<id>.roles`, `users.<id>.customData.plan`). */
+    state: pathMatchersSchema.optional(),
   })
   .strict();
 
@@ -127,6 +148,22 @@ export const stepSchema = z
   })
   .strict();
 
+/** The provider API hooksim plays for hooks that call back (Logto Management API, Dexie Cloud REST). */
+export const mockApiSchema = z
+  .object({
+    /** `msw`: intercept in this process (in-process hooks). `http`: a server on 127.0.0.1 (hooks elsewhere). */
+    serve: z.enum(['msw', 'http']).default('http'),
+    /** msw: the origin hooks call (default https://default.logto.app / https://hooksim.dexie.cloud). */
+    baseUrl: z.url().optional(),
+    /** http: the port (default 0: the OS picks; the URL is then `${mockApi.url}`). */
+    port: z.number().int().min(0).max(65535).optional(),
+    /** Logto roles the tenant starts with. */
+    roles: z.array(z.object({ name: z.string().min(1), description: z.string().optional() }).strict()).optional(),
+    /** Deliver the data events the hook's API changes cause (User.Data.Updated...) to the target, as Logto would. */
+    emitDataEvents: z.boolean().optional(),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     /** What the story shows, in a sentence. */
@@ -143,6 +180,8 @@ export const scenarioSchema = z
     options: z.record(z.string(), valueSchema).optional(),
     /** Named identities shared by steps, with fields set by path (`user.primaryEmail: { fake: email, domain: acme.test }`). */
     actors: z.record(z.string().min(1), z.record(z.string().min(1), valueSchema)).optional(),
+    /** Play the provider's API too, and record what the hook calls. */
+    mockApi: mockApiSchema.optional(),
     steps: z.array(stepSchema).min(1),
   })
   .strict();
@@ -151,3 +190,5 @@ export type ScenarioSpec = z.output<typeof scenarioSchema>;
 export type StepSpec = z.output<typeof stepSchema>;
 export type ExpectSpec = z.output<typeof expectSchema>;
 export type MatcherSpec = z.output<typeof matcherSchema>;
+export type MockApiSpec = z.output<typeof mockApiSchema>;
+export type CallExpectationSpec = z.output<typeof callExpectationSchema>;

@@ -1,0 +1,48 @@
+import { CallRecorder } from '../recorder.js';
+import { findRoute, notEmulated } from '../router.js';
+import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
+import { dexieRoutes, issueDexieToken } from './routes.js';
+import { createDexieDatabase, type DexieDatabase, type DexieDatabaseSeed } from './state.js';
+
+export { createDexieDatabase, applyNewUserOutcome, dexieScopes, type DexieDatabase, type DexieDbUser, type DexieClient, type DexieScope } from './state.js';
+
+export interface DexieMockApiOptions {
+  database?: DexieDatabase | DexieDatabaseSeed;
+  /** The database URL hooks use. Default `https://hooksim.dexie.cloud`. */
+  baseUrl?: string;
+}
+
+export interface DexieMockApi extends MockApi {
+  readonly database: DexieDatabase;
+}
+
+/** The Dexie Cloud REST API mock: `/token` and `/users`. */
+export function createDexieMockApi(options: DexieMockApiOptions = {}): DexieMockApi {
+  const database = options.database && 'tokens' in options.database ? (options.database as DexieDatabase) : createDexieDatabase(options.database as DexieDatabaseSeed | undefined);
+  const calls = new CallRecorder();
+  return {
+    provider: 'dexie-cloud',
+    baseUrl: options.baseUrl ?? 'https://hooksim.dexie.cloud',
+    database,
+    calls,
+    handle(request: ApiRequest): ApiResponse {
+      let response: ApiResponse;
+      let pattern: string | undefined;
+      if (request.method.toUpperCase() === 'POST' && request.path === '/token') {
+        pattern = '/token';
+        response = issueDexieToken(database, request);
+      } else {
+        const found = findRoute(dexieRoutes, request);
+        pattern = found?.route.pattern;
+        response = found ? found.route.handle(database, request, found.params) : notEmulated('dexie-cloud', request, dexieRoutes as never);
+      }
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, name === 'authorization' ? 'Bearer [redacted]' : value]));
+      const body = pattern === '/token' && request.body && typeof request.body === 'object' ? { ...(request.body as object), client_secret: '[redacted]' } : request.body;
+      calls.record({ method: request.method.toUpperCase(), path: request.path, query: request.query, headers, body, status: response.status, route: pattern, at: database.now() });
+      return response;
+    },
+    stateView() {
+      return { users: Object.fromEntries(database.users) };
+    },
+  };
+}
