@@ -32,3 +32,4 @@ export { scenarioSchema, type ScenarioSpec, type StepSpec, type ExpectSpec } fro
 export type { RunResult, ScenarioResult, StepResult, DeliveryResult, ExpectationResult, Status } from './scenarios/result.js';
 export { createReporters, reporterNames, jsonReportSchema, type JsonReport, type Reporter, type ReporterOutput } from './reporters/index.js';
 export { deliverPrepared } from './send.js';
+export * from './mock-apis/index.js';

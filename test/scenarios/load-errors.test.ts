@@ -99,6 +99,14 @@ describe('malformed scenario files: file:line:column and what was expected', () 
     expect(regex.detail).toMatch(/invalid regular expression/);
   });
 
+  test('call and state expectations need a mockApi section', () => {
+    const result = failure(`${head}steps:\n  - send: new-user\n    expect:\n      calls:\n        - { method: POST, path: /users }\n`);
+    expect(result).toMatchObject({ line: 7, column: 7 });
+    expect(result.detail).toBe('expect.calls and expect.state need a mockApi: section in the scenario');
+    const bad = failure(`${head}mockApi: { serve: grpc }\nsteps:\n  - send: new-user\n`);
+    expect(bad.detail).toMatch(/expected one of "msw", "http", got string "grpc"/);
+  });
+
   test('YAML syntax errors carry their position', () => {
     const result = failure(`${head}steps:\n  - send: new-user\n    expect: { status: 200\n`);
     expect(result.line).toBeGreaterThanOrEqual(6);
