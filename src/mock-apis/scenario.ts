@@ -30,7 +30,7 @@ export async function startScenarioMockApi(provider: string, spec: MockApiSpec, 
   let afterDelivery: ScenarioMockApi['afterDelivery'] = () => undefined;
   if (provider === 'logto') {
     const logto = createLogtoMockApi({
-      tenant: { roles: spec.roles, now: clock.now },
+      tenant: { roles: spec.roles, scopes: spec.scopes, now: clock.now },
       ...(spec.baseUrl ? { baseUrl: spec.baseUrl } : {}),
       onDataEvent: (event) => {
         if (spec.emitDataEvents) events.push(event);

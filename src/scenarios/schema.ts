@@ -159,6 +159,8 @@ export const mockApiSchema = z
     port: z.number().int().min(0).max(65535).optional(),
     /** Logto roles the tenant starts with. */
     roles: z.array(z.object({ name: z.string().min(1), description: z.string().optional() }).strict()).optional(),
+    /** Logto API scopes (permissions) the tenant starts with. */
+    scopes: z.array(z.object({ name: z.string().min(1), description: z.string().optional() }).strict()).optional(),
     /** Deliver the data events the hook's API changes cause (User.Data.Updated...) to the target, as Logto would. */
     emitDataEvents: z.boolean().optional(),
   })

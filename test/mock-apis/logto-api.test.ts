@@ -116,6 +116,21 @@ describe('Management API routes: shapes and statuses', () => {
     expect(call('POST', '/api/roles', { name: 'editor', description: 'again' }, auth)).toMatchObject({ status: 422, body: { code: 'role.name_in_use' } });
   });
 
+  test('a role created with scopeIds also fires Role.Scopes.Updated with roleId and the scopes', () => {
+    const actor = createLogtoActor(7, NOW);
+    const events: LogtoDataEvent[] = [];
+    const api = createLogtoMockApi({ tenant: { users: [actor.user], scopes: [{ name: 'read:docs' }], now: () => NOW }, onDataEvent: (event) => events.push(event) });
+    const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => api.handle({ method, path, query: {}, headers, body });
+    const token = call('POST', '/oidc/token', { grant_type: 'client_credentials', client_id: 'hooksim-m2m', client_secret: 'hooksim-m2m-secret', resource: 'https://default.logto.app/api' });
+    const auth = { authorization: `Bearer ${(token.body as { access_token: string }).access_token}` };
+    const scopes = call('GET', '/api/scopes', undefined, auth).body as { id: string; name: string }[];
+    const role = call('POST', '/api/roles', { name: 'reader', description: 'Reads', scopeIds: [scopes[0]!.id] }, auth).body as { id: string };
+    expect(events.map((event) => event.event)).toEqual(['Role.Created', 'Role.Scopes.Updated']);
+    expect(events[1]!.context).toMatchObject({ roleId: role.id, data: [{ name: 'read:docs' }] });
+    expect(call('GET', `/api/roles/${role.id}/scopes`, undefined, auth).body).toEqual([expect.objectContaining({ id: scopes[0]!.id })]);
+    expect(call('POST', '/api/roles', { name: 'x', description: 'x', scopeIds: ['nope'] }, auth).status).toBe(404);
+  });
+
   test('organization membership: 201, a delta event without data, empty lists omitted', () => {
     const { call, actor, token, events } = setup();
     const auth = token();

@@ -136,11 +136,23 @@ export const logtoRoutes: readonly Route<LogtoRouteState>[] = [
     if ([...state.tenant.roles.values()].some((role) => role.name === body.name)) {
       return logtoError(422, 'role.name_in_use', `This role name ${body.name} is already in use`);
     }
+    const scopeIds = body.scopeIds === undefined ? [] : body.scopeIds;
+    if (!Array.isArray(scopeIds) || !scopeIds.every((id) => typeof id === 'string')) return invalidInput('Expected scopeIds: string[].');
+    const missing = (scopeIds as string[]).find((id) => !state.tenant.scopes.has(id));
+    if (missing) return notFound('scope', missing);
     const role = { tenantId: state.tenant.tenantId, id: state.tenant.nextId(21), name: body.name, description: body.description, type: body.type === 'MachineToMachine' ? 'MachineToMachine' : 'User', isDefault: body.isDefault === true } as const;
     state.tenant.roles.set(role.id, { ...role });
     state.emitted.push({ event: 'Role.Created', context: context(request, '/api/roles', params, 200, role) });
+    if (scopeIds.length > 0) {
+      // packages/core/src/routes/role.ts appends Role.Scopes.Updated by hand, with roleId and the scopes.
+      state.tenant.roleScopes.set(role.id, new Set(scopeIds as string[]));
+      const scopes = (scopeIds as string[]).map((id) => state.tenant.scopes.get(id)!);
+      state.emitted.push({ event: 'Role.Scopes.Updated', context: { ...context(request, '/api/roles', params, 200, scopes), roleId: role.id } });
+    }
     return { status: 200, body: role };
   }),
+
+  route('GET', '/api/scopes', (state) => ({ status: 200, body: [...state.tenant.scopes.values()] })),
 
   route('GET', '/api/roles/:id', (state, _request, { id }) => {
     const role = state.tenant.roles.get(id!);

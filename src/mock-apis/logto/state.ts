@@ -69,6 +69,8 @@ export interface LogtoTenantSeed {
   users?: LogtoUser[];
   /** Roles by name, created with seeded ids (`[{ name: 'member' }]`). */
   roles?: { name: string; description?: string; isDefault?: boolean }[];
+  /** API scopes (permissions) by name, under one resource, for role-scope routes. */
+  scopes?: { name: string; description?: string }[];
   clients?: M2mClient[];
   now?: () => number;
 }
@@ -96,6 +98,11 @@ export function createLogtoTenant(seed: LogtoTenantSeed = {}): LogtoTenant {
   for (const role of seed.roles ?? []) {
     const id = tenant.nextId(21);
     tenant.roles.set(id, { tenantId, id, name: role.name, description: role.description ?? role.name, type: 'User', isDefault: role.isDefault ?? false });
+  }
+  const resourceId = tenant.nextId(21);
+  for (const scope of seed.scopes ?? []) {
+    const id = tenant.nextId(21);
+    tenant.scopes.set(id, { tenantId, id, resourceId, name: scope.name, description: scope.description ?? null, createdAt: tenant.now() });
   }
   return tenant;
 }
