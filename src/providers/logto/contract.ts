@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { logtoEventSpecs } from './events.js';
+import { logtoEventSpecs } from './events/index.js';
 
 /**
  * Zod schemas of what Logto sends, written from ../shared/contracts/logto.md (Logto's own
@@ -52,9 +52,17 @@ export const logtoApplication = z
 const isoTimestamp = z.iso.datetime({ precision: 3 });
 const hookId = lowerId(21);
 
-/** Payload of PostRegister / PostSignIn / PostResetPassword. */
+const adaptiveMfaResult = z
+  .object({
+    requiresMfa: z.boolean(),
+    triggeredRules: z.array(z.object({ rule: z.enum(['new_country', 'geo_velocity', 'long_inactivity', 'untrusted_ip']), details: jsonObject }).strict()),
+  })
+  .strict();
+
+/** Payload of PostRegister / PostSignIn / PostResetPassword / PostSignInAdaptiveMfaTriggered. */
 export const logtoInteractionPayload = z
   .object({
+    adaptiveMfaResult: adaptiveMfaResult.optional(),
     event: z.enum(['PostRegister', 'PostSignIn', 'PostResetPassword', 'PostSignInAdaptiveMfaTriggered']),
     interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']),
     createdAt: isoTimestamp,
@@ -68,6 +76,16 @@ export const logtoInteractionPayload = z
   })
   .strict();
 
+const idList = z.array(z.string()).min(1).max(5000);
+/** Organization.Membership.Updated deltas (1.40+): empty lists are omitted, each capped at 5000. */
+const membershipShape = {
+  organizationId: z.string().optional(),
+  addedUserIds: idList.optional(),
+  removedUserIds: idList.optional(),
+  addedApplicationIds: idList.optional(),
+  removedApplicationIds: idList.optional(),
+};
+
 /** Payload of a data event fired from the Management API (registered routes). */
 export const logtoManagementApiPayload = z
   .object({
@@ -80,6 +98,9 @@ export const logtoManagementApiPayload = z
     status: z.number().int(),
     params: z.record(z.string(), z.string()),
     matchedRoute: z.string().optional(),
+    /** Role.Scopes.Updated appended by POST /roles. */
+    roleId: z.string().optional(),
+    ...membershipShape,
     data: z.unknown().optional(),
     hookId,
   })
@@ -96,13 +117,60 @@ export const logtoExperiencePayload = z
     sessionId: z.string().optional(),
     ip: z.string().optional(),
     application: logtoApplication.optional(),
+    ...membershipShape,
+    /** Identifier.Lockout */
+    type: z.string().optional(),
+    value: z.string().optional(),
+    /** Message.RateLimited */
+    action: z.literal('VerificationCodeSend').optional(),
+    recipient: z.string().optional(),
     data: z.unknown().optional(),
     hookId,
   })
   .strict();
 
+/** Payload of a data event sent on behalf of the Account API: `{ userAgent, ip }` metadata. */
+export const logtoAccountApiPayload = z
+  .object({ event: z.string(), createdAt: isoTimestamp, userAgent: z.string().optional(), ip: z.string().optional(), data: z.unknown().optional(), hookId })
+  .strict();
+
+/** Grant.LimitExceeded (authorization-success.ts). */
+export const logtoGrantLimitPayload = z
+  .object({
+    event: z.literal('Grant.LimitExceeded'),
+    createdAt: isoTimestamp,
+    ip: z.string().optional(),
+    userAgent: z.string().optional(),
+    application: logtoApplication.optional(),
+    userId: z.string(),
+    applicationId: z.string(),
+    revokedGrantIds: z.array(z.string()),
+    maxAllowedGrants: z.number().int(),
+    preRevocationActiveGrantCount: z.number().int(),
+    hookId,
+  })
+  .strict();
+
+/** TrustedDevice.* (1.43 dev feature): no ip. */
+export const logtoTrustedDevicePayload = z
+  .object({
+    event: z.enum(['TrustedDevice.Created', 'TrustedDevice.Deleted']),
+    createdAt: isoTimestamp,
+    userAgent: z.string().optional(),
+    data: z.object({ id: z.string(), userId: z.string(), expiresAt: z.number().int() }).strict(),
+    hookId,
+  })
+  .strict();
+
 /** Any Logto webhook body hooksim sends: for hook authors who validate what they receive. */
-export const logtoWebhookPayload = z.union([logtoInteractionPayload, logtoManagementApiPayload, logtoExperiencePayload]);
+export const logtoWebhookPayload = z.union([
+  logtoInteractionPayload,
+  logtoManagementApiPayload,
+  logtoExperiencePayload,
+  logtoAccountApiPayload,
+  logtoGrantLimitPayload,
+  logtoTrustedDevicePayload,
+]);
 
 /** The event names hooksim can send for Logto. */
 export const logtoEventName = z.enum(logtoEventSpecs.map((spec) => spec.name) as [string, ...string[]]);
@@ -112,6 +180,9 @@ export const logtoContracts = {
   'interaction-payload': logtoInteractionPayload,
   'management-api-payload': logtoManagementApiPayload,
   'experience-payload': logtoExperiencePayload,
+  'account-api-payload': logtoAccountApiPayload,
+  'grant-limit-payload': logtoGrantLimitPayload,
+  'trusted-device-payload': logtoTrustedDevicePayload,
   'user-info': userInfo,
   'user-profile': logtoUserProfile,
 } satisfies Record<string, z.ZodType>;

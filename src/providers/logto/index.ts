@@ -2,7 +2,7 @@ import type { JsonObject } from '../../core/json.js';
 import type { Provider } from '../types.js';
 import { logtoContracts } from './contract.js';
 import { logtoDeliveryPolicy } from './delivery.js';
-import { buildLogtoEvent, logtoEventSpecs, type LogtoEventSpec } from './events.js';
+import { buildLogtoEvent, logtoEventSpecs, type LogtoEventSpec } from './events/index.js';
 import { createLogtoActor, hookIdFromSeed, type LogtoActor } from './identity.js';
 import { logtoOptionsSchema, type LogtoOptions } from './options.js';
 import { judgeLogto, type LogtoOutcome } from './outcome.js';

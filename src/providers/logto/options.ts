@@ -21,6 +21,8 @@ export const logtoOptionsSchema = z
     hookId: z.string().min(1).optional(),
     /** The hook's custom headers (`config.headers`), merged as Logto merges them. */
     headers: z.record(z.string(), z.string()).default({}),
+    /** Dev features (1.43): enables the TrustedDevice.* events. */
+    devFeatures: z.boolean().default(false),
     /** Per-attempt timeout in ms. Logto uses 10 000. */
     timeoutMs: z.number().int().positive().default(10_000),
   })

@@ -1,0 +1,38 @@
+import type { JsonObject } from '../../../core/json.js';
+import { lowerAlnum, seededFaker } from '../../../core/random.js';
+
+/**
+ * Rows of the entities data events carry (roles, scopes, organizations...), drawn from their
+ * own seeded stream so that adding one never shifts the user's or the event's values.
+ * Column sets follow @logto/schemas' generated guards; `tenantId` is included as the
+ * Management API returns it (logto.md §2.2: "POST /roles -> role row, including tenantId").
+ */
+export function entitiesFor(seed: number, now: number) {
+  const faker = seededFaker(seed, 4);
+  const word = () => faker.word.noun().toLowerCase();
+  const role = (): JsonObject => {
+    const name = `${word()}-${word()}`;
+    return { tenantId: 'default', id: lowerAlnum(faker, 21), name, description: `Can ${faker.word.verb()} ${word()}s`, type: 'User', isDefault: false };
+  };
+  const scope = (resourceId: string): JsonObject => ({
+    tenantId: 'default',
+    id: lowerAlnum(faker, 21),
+    resourceId,
+    name: `${faker.helpers.arrayElement(['read', 'write', 'delete'])}:${word()}`,
+    description: null,
+    createdAt: now - faker.number.int({ min: 60_000, max: 86_400_000 }),
+  });
+  const organization = (): JsonObject => ({
+    tenantId: 'default',
+    id: lowerAlnum(faker, 12),
+    name: faker.company.name(),
+    description: null,
+    customData: {},
+    isMfaRequired: false,
+    branding: {},
+    createdAt: now - faker.number.int({ min: 60_000, max: 86_400_000 }),
+  });
+  const organizationRole = (): JsonObject => ({ tenantId: 'default', id: lowerAlnum(faker, 21), name: word(), description: null, type: 'User' });
+  const organizationScope = (): JsonObject => ({ tenantId: 'default', id: lowerAlnum(faker, 21), name: `${faker.helpers.arrayElement(['read', 'write', 'invite'])}:${word()}`, description: null });
+  return { faker, role, scope, organization, organizationRole, organizationScope, id: (length: number) => lowerAlnum(faker, length) };
+}

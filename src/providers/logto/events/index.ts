@@ -1,0 +1,34 @@
+import { UsageError } from '../../../core/errors.js';
+import { seededFaker } from '../../../core/random.js';
+import { hookIdFromSeed } from '../identity.js';
+import type { LogtoOptions } from '../options.js';
+import { exceptionEvents } from './exception.js';
+import { interactionEvents } from './interaction.js';
+import { resourceEvents } from './resources.js';
+import type { LogtoEventBuild, LogtoEventInput, LogtoEventSpec } from './types.js';
+import { trustedDeviceEvents, userEvents } from './user.js';
+
+export type { LogtoEventBuild, LogtoEventInput, LogtoEventSpec } from './types.js';
+export { membershipDelta, MEMBERSHIP_DELTA_CAP } from './resources.js';
+
+/**
+ * Every Logto event, in the order of `hookEvents` (packages/schemas/src/foundations/jsonb-types/hooks.ts):
+ * 29 in 1.42; 1.43's two TrustedDevice events sit after User.SuspensionStatus.Updated.
+ */
+export const logtoEventSpecs: readonly LogtoEventSpec[] = [...interactionEvents, ...userEvents, ...trustedDeviceEvents, ...resourceEvents, ...exceptionEvents];
+
+/** Refuses events the chosen Logto profile cannot send. */
+export function assertAvailable(spec: LogtoEventSpec, options: LogtoOptions): void {
+  if (spec.devFeature && !(options.version === '1.43' && options.devFeatures)) {
+    throw new UsageError(`${spec.name} exists only in Logto 1.43 with dev features enabled: use --option version=1.43 --option devFeatures=true`);
+  }
+}
+
+/** Builds an event for `actor` and appends `hookId` last, as `sendWebhook` does. */
+export function buildLogtoEvent(spec: LogtoEventSpec, input: Omit<LogtoEventInput, 'faker'>): LogtoEventBuild {
+  assertAvailable(spec, input.options);
+  const faker = seededFaker(input.seed, 3);
+  const built = spec.build({ ...input, faker });
+  const hookId = input.options.hookId ?? hookIdFromSeed(input.seed);
+  return { payload: { ...built.payload, hookId }, actor: built.actor };
+}

@@ -1,0 +1,31 @@
+import type { Faker } from '@faker-js/faker';
+import type { JsonObject } from '../../../core/json.js';
+import type { EventDefinition } from '../../types.js';
+import type { LogtoActor } from '../identity.js';
+import type { LogtoOptions } from '../options.js';
+
+/** What an event builder gets: the actor as it is before the event, and the moment of the event. */
+export interface LogtoEventInput {
+  actor: LogtoActor;
+  now: number;
+  seed: number;
+  variant: string;
+  options: LogtoOptions;
+  /** Draws for this event only (session ids, small delays), separate from the actor's. */
+  faker: Faker;
+}
+
+/** A built event: the payload (without `hookId`) and the actor after the event. */
+export interface LogtoEventBuild {
+  payload: JsonObject;
+  actor: LogtoActor;
+}
+
+/** An event the Logto provider can build: its listing entry and its pure builder. */
+export interface LogtoEventSpec extends EventDefinition {
+  /** Which family Logto files it under (`hooks.ts`: InteractionHookEvent, DataHookEvent, ExceptionHookEvent). */
+  family: 'interaction' | 'data' | 'exception';
+  /** Only with `version: '1.43'` and `devFeatures: true` (TrustedDevice.*). */
+  devFeature?: boolean;
+  build(input: LogtoEventInput): LogtoEventBuild;
+}
