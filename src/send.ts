@@ -117,17 +117,13 @@ export function prepareEvent(input: Omit<SendOptions, 'target'>): PreparedEvent 
 export async function deliverPrepared<Outcome = unknown>(
   prepared: PreparedEvent,
   transport: Transport,
-  options: { clock?: Clock; maxReplyBytes?: number } = {},
+  options: { clock?: Clock; maxReplyBytes?: number; now?: number } = {},
 ): Promise<SendResult<Outcome>> {
   const { provider, secrets, providerOptions } = prepared;
-  const record = await deliver(
-    transport,
-    prepared.request,
-    provider.deliveryPolicy(providerOptions),
-    options.clock ?? systemClock,
-    options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
-  );
-  const judged = provider.judge(prepared.event, prepared.request, record, providerOptions);
+  const clock = options.clock ?? systemClock;
+  const record = await deliver(transport, prepared.request, provider.deliveryPolicy(providerOptions), clock, options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES);
+  // A pinned `now` (send's option) is the provider's time for judging too; otherwise the clock's.
+  const judged = provider.judge(prepared.event, prepared.request, record, providerOptions, options.now ?? clock.now());
   const last = record.attempts.at(-1);
   const result: SendResult<Outcome> = {
     provider: provider.name,
@@ -159,7 +155,8 @@ export async function send<Outcome = unknown>(input: SendOptions): Promise<SendR
   const transport = transportFor(input.target);
   try {
     // `now` pins the payload's timestamps only; retry back-off still waits in real time.
-    return await deliverPrepared<Outcome>(prepared, transport, { clock: input.clock, maxReplyBytes: input.maxReplyBytes });
+    const now = input.now !== undefined ? toEpoch(input.now) : undefined;
+    return await deliverPrepared<Outcome>(prepared, transport, { clock: input.clock, maxReplyBytes: input.maxReplyBytes, now });
   } finally {
     // Only close what send() opened itself; a Transport passed in belongs to the caller.
     if (transport !== input.target) await transport.close();

@@ -71,8 +71,8 @@ export interface Provider<Options = unknown, Outcome = unknown> {
   /** Serialises a (possibly overridden) payload into the exact request, headers and signature included. */
   buildRequest(payload: JsonObject, options: Options): WireRequest;
   deliveryPolicy(options: Options): DeliveryPolicy;
-  /** Reads the hook's reply the way the provider does. */
-  judge(event: string, request: WireRequest, record: DeliveryRecord, options: Options): Judgement<Outcome>;
+  /** Reads the hook's reply the way the provider does; `now` is the provider clock's time then. */
+  judge(event: string, request: WireRequest, record: DeliveryRecord, options: Options, now: number): Judgement<Outcome>;
   /**
    * How the provider signs requests, for providers that do: the header and the signing function.
    * Scenarios use it to probe a hook with tampered or missing signatures.

@@ -85,13 +85,30 @@ describe('outcomes (dexie-cloud.md §1.3, §6)', () => {
       login: 'accepted',
       action: 'prod',
       user: { userId: sent.userId, type: 'prod', maxAllowedEvalDaysLeft: 30, data: { displayName: 'Ada', email: 'other@x.test', plan: 'team' }, name: 'Ada', email: sent.email },
+      // The client's view: TokenFinalResponse and db.cloud.currentUser's license (dexie-cloud.md §3.2-3.3).
+      token: {
+        type: 'tokens',
+        claims: { sub: sent.userId, email: sent.email, name: 'Ada', license: 'ok' },
+        accessToken: '[redacted]', // tokens are never printed, placeholders included
+        accessTokenExpiration: Date.parse(NOW) + 3_600_000,
+        refreshToken: '[redacted]',
+        refreshTokenExpiration: null,
+        userType: 'prod',
+        data: { displayName: 'Ada', email: 'other@x.test', plan: 'team' },
+      },
+      license: { type: 'prod', status: 'ok' },
       reason: 'the hook answered action "prod"',
     });
   });
 
   test('eval: evalDaysLeft from the options, userData applied too (the #2104 fix)', async () => {
     const result = await sendTo(replying(200, '{"ok":true,"action":"eval","userData":{"plan":"trial"}}'), { evalDays: 14 });
-    expect(result.outcome).toMatchObject({ login: 'accepted', user: { type: 'eval', evalDaysLeft: 14, maxAllowedEvalDaysLeft: 14, data: { plan: 'trial' } } });
+    expect(result.outcome).toMatchObject({
+      login: 'accepted',
+      user: { type: 'eval', evalDaysLeft: 14, maxAllowedEvalDaysLeft: 14, data: { plan: 'trial' } },
+      token: { userType: 'eval', evalDaysLeft: 14, claims: { license: 'ok' } },
+      license: { type: 'eval', status: 'ok', evalDaysLeft: 14 },
+    });
   });
 
   test('custom auth: userData.email supplies the missing email', async () => {

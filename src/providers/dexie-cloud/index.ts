@@ -8,7 +8,7 @@ import { judgeDexie, type DexieOutcome } from './outcome.js';
 import { buildDexieRequest } from './request.js';
 
 export type { DexieOptions, DexieFailurePolicy } from './options.js';
-export type { DexieOutcome, DexieCreatedUser } from './outcome.js';
+export type { DexieOutcome, DexieCreatedUser, DexieTokenResponse, DexieLicense } from './outcome.js';
 export type { DexieActor } from './identity.js';
 
 /** Dexie Cloud's new-user web hook: one synchronous call whose reply decides the login. */
@@ -28,7 +28,8 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome> = {
     // The call sits in the /token request path: no retry (inferred).
     retryDelay: () => undefined,
   }),
-  judge: (_event, request, record, options) => judgeDexie(request, record, options),
+  // The token's expiry counts from when the reply arrived.
+  judge: (_event, request, record, options, now) => judgeDexie(request, record, { ...options, now }),
   secrets: (options) => (options.token ? [options.token] : []),
   contracts: dexieContracts,
 };

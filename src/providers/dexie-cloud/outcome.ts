@@ -18,14 +18,35 @@ export interface DexieCreatedUser {
   email?: string;
 }
 
+/** The `/token` final response the client receives (TokenFinalResponse, dexie-cloud.md §3.3). */
+export interface DexieTokenResponse {
+  type: 'tokens';
+  claims: { sub: string; email?: string; name?: string; license: 'ok' };
+  /** Placeholders: hooksim issues no real JWTs. */
+  accessToken: string;
+  accessTokenExpiration: number;
+  refreshToken: string;
+  refreshTokenExpiration: number | null;
+  userType: 'eval' | 'prod';
+  evalDaysLeft?: number;
+  data: JsonObject;
+}
+
+/** `db.cloud.currentUser.value.license` as the client derives it from the token (authenticate.ts). */
+export interface DexieLicense {
+  type: 'eval' | 'prod';
+  status: 'ok';
+  evalDaysLeft?: number;
+}
+
 /** What Dexie Cloud does with the hook's reply. */
 export type DexieOutcome =
-  | { login: 'accepted'; action: 'eval' | 'prod'; user: DexieCreatedUser; reason: string }
+  | { login: 'accepted'; action: 'eval' | 'prod'; user: DexieCreatedUser; token?: DexieTokenResponse; license?: DexieLicense; reason: string }
   | {
       login: 'refused';
       /** `/token` answers 403 with this PolicyError body. */
       status: 403;
-      error: { code: 'USER_NOT_ACCEPTED' | 'WEBHOOK_ERROR'; message: string };
+      error: { code: 'USER_NOT_REGISTERED' | 'USER_NOT_ACCEPTED' | 'NO_SEATS_AVAILABLE' | 'USER_DEACTIVATED' | 'WEBHOOK_ERROR'; message: string };
       reason: string;
     };
 
@@ -89,7 +110,7 @@ function accepted(
   action: 'eval' | 'prod',
   request: JsonObject,
   userData: JsonObject | undefined,
-  options: DexieOptions,
+  options: DexieOptions & { now: number },
   reason: string,
 ): DexieOutcome {
   const data = userData ?? {};
@@ -103,14 +124,34 @@ function accepted(
   if (typeof data.displayName === 'string') user.name = data.displayName;
   const email = typeof request.email === 'string' && request.email !== '' ? request.email : data.email;
   if (typeof email === 'string') user.email = email;
-  return { login: 'accepted', action, user, reason };
+  return { login: 'accepted', action, user, token: tokenResponse(user, options.now), license: licenseOf(user), reason };
+}
+
+/** The token the client gets for an accepted first login (one hour, as the docs say). */
+export function tokenResponse(user: DexieCreatedUser, now: number): DexieTokenResponse {
+  return {
+    type: 'tokens',
+    claims: { sub: user.userId, ...(user.email ? { email: user.email } : {}), ...(user.name ? { name: user.name } : {}), license: 'ok' },
+    accessToken: 'hooksim-access-token-not-a-jwt',
+    accessTokenExpiration: now + 3_600_000,
+    refreshToken: 'hooksim-refresh-token',
+    refreshTokenExpiration: null,
+    userType: user.type,
+    ...(user.evalDaysLeft !== undefined ? { evalDaysLeft: user.evalDaysLeft } : {}),
+    data: user.data,
+  };
+}
+
+/** `license = { type: userType, status: claims.license || 'ok', evalDaysLeft }` (authenticate.ts). */
+export function licenseOf(user: DexieCreatedUser): DexieLicense {
+  return { type: user.type, status: 'ok', ...(user.evalDaysLeft !== undefined ? { evalDaysLeft: user.evalDaysLeft } : {}) };
 }
 
 /**
  * Reads the hook's reply as Dexie Cloud does: only a 200 JSON `{ok: true, action, userData?}`
  * is a decision. Anything else is a hook failure, handled by `options.failurePolicy`.
  */
-export function judgeDexie(request: WireRequest, record: DeliveryRecord, options: DexieOptions): Judgement<DexieOutcome> {
+export function judgeDexie(request: WireRequest, record: DeliveryRecord, options: DexieOptions & { now: number }): Judgement<DexieOutcome> {
   const sent = JSON.parse(request.body) as JsonObject;
   const last = record.attempts.at(-1);
   const violations: Violation[] = [];
