@@ -33,3 +33,9 @@ export type { RunResult, ScenarioResult, StepResult, DeliveryResult, Expectation
 export { createReporters, reporterNames, jsonReportSchema, type JsonReport, type Reporter, type ReporterOutput } from './reporters/index.js';
 export { deliverPrepared } from './send.js';
 export * from './mock-apis/index.js';
+export * from './flows/index.js';
+export { decideLogin, completeLogin, createLoginState, type DexieLoginState, type DexieLoginAttempt, type DexieLoginDecision } from './providers/dexie-cloud/login.js';
+export { dexieUserPolicies, type DexieUserPolicy } from './providers/dexie-cloud/options.js';
+export { logtoTestPayload, testHookVerdict, type LogtoTestHookResponse } from './providers/logto/test-payload.js';
+export { maskSensitive, logEntry, executionStats, recentLogs, type LogtoLogEntry, type LogtoExecutionStats } from './providers/logto/logs.js';
+export { logtoEventSpecs, membershipDelta, MEMBERSHIP_DELTA_CAP } from './providers/logto/events/index.js';

@@ -8,6 +8,13 @@ import { z } from 'zod';
 export const dexieFailurePolicies = ['webhook-error', 'eval', 'reject'] as const;
 export type DexieFailurePolicy = (typeof dexieFailurePolicies)[number];
 
+/**
+ * The five "Policy for new users" settings of Dexie Cloud Manager (dexie-cloud.md §1.1). The
+ * hook is called only under `webhook`; the others decide without it.
+ */
+export const dexieUserPolicies = ['auto-eval', 'auto-prod', 'prod-domains', 'webhook', 'reject-unknown'] as const;
+export type DexieUserPolicy = (typeof dexieUserPolicies)[number];
+
 /** Options of the Dexie Cloud provider. `{}` gives the documented/inferred defaults. */
 export const dexieOptionsSchema = z
   .object({
@@ -16,6 +23,10 @@ export const dexieOptionsSchema = z
      * `eval`: fall back to an evaluation account. `reject`: refuse as `USER_NOT_ACCEPTED`.
      */
     failurePolicy: z.enum(dexieFailurePolicies).default('webhook-error'),
+    /** How new users are treated (Dexie's default is `auto-eval`; hooksim tests hooks, so `webhook`). */
+    policy: z.enum(dexieUserPolicies).default('webhook'),
+    /** For `prod-domains`: email domains whose new users get production accounts. */
+    prodDomains: z.array(z.string().min(1)).default([]),
     /** Evaluation days a new eval user gets (`maxAllowedEvalDaysLeft`, at most 30). */
     evalDays: z.number().int().min(0).max(30).default(30),
     /** Per-call timeout in ms. Not published by Dexie; 10 000 is hooksim's choice. */

@@ -21,6 +21,12 @@ export const logtoOptionsSchema = z
     hookId: z.string().min(1).optional(),
     /** The hook's custom headers (`config.headers`), merged as Logto merges them. */
     headers: z.record(z.string(), z.string()).default({}),
+    /**
+     * The client IP's field name. `as-code` (real): `userIp` in interaction events, `ip` in data
+     * and exception events. `userIp` / `ip`: one name everywhere, for a hook written against
+     * a reading of the docs that differs; not what Logto sends.
+     */
+    ipField: z.enum(['as-code', 'userIp', 'ip']).default('as-code'),
     /** Dev features (1.43): enables the TrustedDevice.* events. */
     devFeatures: z.boolean().default(false),
     /** Per-attempt timeout in ms. Logto uses 10 000. */

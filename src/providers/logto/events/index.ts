@@ -1,4 +1,5 @@
 import { UsageError } from '../../../core/errors.js';
+import type { JsonObject } from '../../../core/json.js';
 import { seededFaker } from '../../../core/random.js';
 import { hookIdFromSeed } from '../identity.js';
 import type { LogtoOptions } from '../options.js';
@@ -30,5 +31,11 @@ export function buildLogtoEvent(spec: LogtoEventSpec, input: Omit<LogtoEventInpu
   const faker = seededFaker(input.seed, 3);
   const built = spec.build({ ...input, faker });
   const hookId = input.options.hookId ?? hookIdFromSeed(input.seed);
-  return { payload: { ...built.payload, hookId }, actor: built.actor };
+  const payload = input.options.ipField === 'as-code' ? built.payload : renameKey(built.payload, input.options.ipField === 'ip' ? 'userIp' : 'ip', input.options.ipField);
+  return { payload: { ...payload, hookId }, actor: built.actor };
+}
+
+/** Renames a key where it stands, keeping the wire order. */
+function renameKey(payload: JsonObject, from: string, to: string): JsonObject {
+  return Object.fromEntries(Object.entries(payload).map(([key, value]) => [key === from ? to : key, value]));
 }
