@@ -72,9 +72,11 @@ export async function dispatchLogtoEvents(input: {
   const seed = input.seed ?? 1;
   const jobs: { hook: LogtoHookConfig; prepared: ReturnType<typeof prepareEvent> }[] = [];
   const skipped: { hookId: string; event: string }[] = [];
+  // Every event of one dispatch speaks of the same user (a sign-up's PostRegister and User.Created).
+  const actor = input.actor ?? logto.createActor(seed, now, logto.optionsSchema.parse(input.options ?? {}));
   input.triggers.forEach((trigger, index) => {
     // Separate triggers happen a millisecond apart, as two calls in one request would.
-    const base = prepareEvent({ provider: logto, event: trigger.event, variant: trigger.variant, seed: seed + index, now: now + index, actor: input.actor, options: input.options });
+    const base = prepareEvent({ provider: logto, event: trigger.event, variant: trigger.variant, seed: seed + index, now: now + index, actor, options: input.options });
     for (const hook of input.hooks) {
       if (!hookMatches(hook, trigger.event)) {
         skipped.push({ hookId: hook.id, event: trigger.event });
