@@ -5,6 +5,7 @@ import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSend } from './commands/send.js';
 import { registerShow } from './commands/show.js';
+import { registerTestHook } from './commands/test-hook.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
 const VERSION = '0.1.0';
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerShow(program, io);
   registerList(program, io);
   registerSchema(program, io);
+  registerTestHook(program, io, setExit);
   return program;
 }
 

@@ -23,6 +23,9 @@ beforeAll(async () => {
         res.statusCode = 201;
         res.setHeader('content-type', 'application/json');
         res.end('{"ok":true,"action":"eval"}');
+      } else if (req.url === '/down') {
+        res.statusCode = 503;
+        res.end('maintenance');
       } else if (req.url === '/echo-key') {
         res.end(`your key is ${KEY}`);
       } else {
@@ -141,6 +144,32 @@ describe('hooksim show', () => {
     const before = received.length;
     await cli(['show', 'dexie-cloud', 'new-user']);
     expect(received.length).toBe(before);
+  });
+});
+
+describe('hooksim test-hook', () => {
+  test('204 when the endpoint answers 2xx: exit 0, the fake payload shown, the key not', async () => {
+    const { code, stdout } = await cli(['test-hook', 'PostRegister', 'Role.Created', '--to', `${base}/logto`, '--signing-key', KEY]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Logto answers 204');
+    expect(stdout).toContain('"sessionId": "fake-session-id"');
+    expect(stdout).toContain('"path": "/fake-path/:id"');
+    expect(stdout).not.toContain(KEY);
+  });
+
+  test('422 with the endpoint status and body: exit 1', async () => {
+    const { code, stdout } = await cli(['test-hook', 'PostSignIn', '--to', `${base}/down`, '--json']);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).response).toEqual({
+      status: 422,
+      body: { code: 'hook.endpoint_responded_with_error', message: expect.any(String), data: { responseStatus: 503, responseBody: 'maintenance' } },
+    });
+  });
+
+  test('an unknown event is a usage error with a suggestion', async () => {
+    const { code, stderr } = await cli(['test-hook', 'PostRegistr', '--to', `${base}/logto`]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/did you mean "PostRegister"/);
   });
 });
 

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { sendLogtoTestPayloads } from '../../flows/logto-test-hook.js';
+import { getEvent, getProvider } from '../../providers/registry.js';
+import { parseTargetUrl } from '../../transports/target.js';
+import { formatRequest } from '../format.js';
+import { EXIT, type CliIo } from '../io.js';
+import { colourEnabled, paint } from '../style.js';
+import { collect, headersFrom } from './shared.js';
+
+interface TestHookFlags {
+  to?: string;
+  signingKey?: string;
+  header?: string[];
+  hookId?: string;
+  version?: string;
+  json?: boolean;
+}
+
+/** `hooksim test-hook <event>... --to <url>`: Logto Console's "Send test payload". */
+export function registerTestHook(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('test-hook')
+    .description("send Logto's fixed test payloads, as the Console's \"Send test payload\" does, and print Logto's answer (204 or 422)")
+    .argument('<events...>', 'Logto events, e.g. PostRegister User.Created')
+    .option('--to <url>', 'the hook URL')
+    .option('--signing-key <key>', 'the hook signing key (or env HOOKSIM_SIGNING_KEY)')
+    .option('--header <name: value>', 'a custom header of the hook', collect)
+    .option('--hook-id <id>', 'the hook id', 'hooksimtesthook000000')
+    .option('--version <version>', 'Logto version profile: 1.42 or 1.43', '1.42')
+    .option('--json', 'print { response, requests } as JSON')
+    .action(async (events: string[], flags: TestHookFlags) => {
+      if (!flags.to) throw new UsageError('test-hook needs --to <url>: the hook to call');
+      const logto = getProvider('logto');
+      for (const event of events) getEvent(logto, event);
+      if (flags.version !== '1.42' && flags.version !== '1.43') throw new UsageError(`--version expects 1.42 or 1.43, got "${flags.version}"`);
+      const { response, requests } = await sendLogtoTestPayloads({
+        target: parseTargetUrl(flags.to),
+        events,
+        hookId: flags.hookId ?? 'hooksimtesthook000000',
+        signingKey: flags.signingKey ?? io.env.HOOKSIM_SIGNING_KEY,
+        headers: headersFrom(flags.header),
+        version: flags.version,
+      });
+      if (flags.json) io.stdout(JSON.stringify({ response, requests }, null, 2) + '\n');
+      else {
+        const p = paint(colourEnabled(io.isTty, io.env));
+        for (const request of requests) io.stdout(`${formatRequest(request, flags.to, p)}\n\n`);
+        const verdict = response.status === 204 ? p.ok('Logto answers 204: the test payloads were delivered') : p.bad(`Logto answers 422 ${response.body.code}`);
+        io.stdout(`${verdict}\n${response.status === 422 ? `${JSON.stringify(response.body, null, 2)}\n` : ''}`);
+      }
+      setExit(response.status === 204 ? EXIT.pass : EXIT.fail);
+    });
+}
