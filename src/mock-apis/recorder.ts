@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { matchPattern } from './router.js';
-import type { RecordedCall } from './types.js';
+import type { ApiRequest, ApiResponse, RecordedCall } from './types.js';
 
 /** Which calls to look for: method, a path pattern (`/api/users/:id/roles`), a body subset. */
 export interface CallMatcher {
@@ -78,4 +78,22 @@ export class CallRecorder {
   clear(): void {
     this.calls.length = 0;
   }
+}
+
+/** Body keys that carry client secrets (OIDC and Dexie token requests). */
+const SECRET_BODY_KEYS = ['client_secret'];
+
+/**
+ * Records a call with its credentials redacted: the `authorization` header keeps only its scheme,
+ * and client secrets in a token request body are masked.
+ */
+export function recordCall(recorder: CallRecorder, request: ApiRequest, response: ApiResponse, route: string | undefined, at: number): RecordedCall {
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, name === 'authorization' ? value.replace(/^(\w+) .*/, '$1 [redacted]') : value]),
+  );
+  const body =
+    request.body && typeof request.body === 'object' && !Array.isArray(request.body) && SECRET_BODY_KEYS.some((key) => key in (request.body as object))
+      ? Object.fromEntries(Object.entries(request.body as object).map(([key, value]) => [key, SECRET_BODY_KEYS.includes(key) ? '[redacted]' : value]))
+      : request.body;
+  return recorder.record({ method: request.method.toUpperCase(), path: request.path, query: request.query, headers, body, status: response.status, route, at });
 }

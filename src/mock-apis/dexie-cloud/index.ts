@@ -1,4 +1,4 @@
-import { CallRecorder } from '../recorder.js';
+import { CallRecorder, recordCall } from '../recorder.js';
 import { findRoute, notEmulated } from '../router.js';
 import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
 import { dexieRoutes, issueDexieToken } from './routes.js';
@@ -36,9 +36,7 @@ export function createDexieMockApi(options: DexieMockApiOptions = {}): DexieMock
         pattern = found?.route.pattern;
         response = found ? found.route.handle(database, request, found.params) : notEmulated('dexie-cloud', request, dexieRoutes as never);
       }
-      const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, name === 'authorization' ? 'Bearer [redacted]' : value]));
-      const body = pattern === '/token' && request.body && typeof request.body === 'object' ? { ...(request.body as object), client_secret: '[redacted]' } : request.body;
-      calls.record({ method: request.method.toUpperCase(), path: request.path, query: request.query, headers, body, status: response.status, route: pattern, at: database.now() });
+      recordCall(calls, request, response, pattern, database.now());
       return response;
     },
     stateView() {

@@ -1,5 +1,5 @@
 import { userProfileResponse } from '../../providers/logto/identity.js';
-import { CallRecorder } from '../recorder.js';
+import { CallRecorder, recordCall } from '../recorder.js';
 import { findRoute, notEmulated } from '../router.js';
 import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
 import { logtoRoutes, type LogtoDataEvent, type LogtoRouteState } from './routes.js';
@@ -23,9 +23,6 @@ export interface LogtoMockApiOptions {
 export interface LogtoMockApi extends MockApi {
   readonly tenant: LogtoTenant;
 }
-
-const redactHeaders = (headers: Record<string, string>) =>
-  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, name === 'authorization' ? value.replace(/^(\w+) .*/, '$1 [redacted]') : value]));
 
 /** Creates a Logto mock API around an in-memory tenant. */
 export function createLogtoMockApi(options: LogtoMockApiOptions = {}): LogtoMockApi {
@@ -51,8 +48,7 @@ export function createLogtoMockApi(options: LogtoMockApiOptions = {}): LogtoMock
           response = checkBearer(tenant, request) ?? found.route.handle({ tenant, emitted }, request, found.params);
         }
       }
-      const body = pattern === '/oidc/token' && request.body && typeof request.body === 'object' ? { ...(request.body as object), client_secret: '[redacted]' } : request.body;
-      calls.record({ method: request.method.toUpperCase(), path: request.path, query: request.query, headers: redactHeaders(request.headers), body, status: response.status, route: pattern, at: tenant.now() });
+      recordCall(calls, request, response, pattern, tenant.now());
       for (const event of emitted) options.onDataEvent?.(event);
       return response;
     },

@@ -45,6 +45,25 @@ function withUser(state: LogtoRouteState, userId: string, then: (user: NonNullab
 const profile = (state: LogtoRouteState, userId: string) => userProfileResponse(state.tenant.users.get(userId)!, '1.42');
 
 /**
+ * `PATCH /users/:userId/<segment>` for a JSON column: the body `{ <column>: object }` is merged
+ * into the column (the default jsonb mode), the answer is the column alone, and Logto fires
+ * User.Data.Updated with that as `data`.
+ */
+function mergeColumnRoute(column: 'customData' | 'profile', segment: string): Route<LogtoRouteState> {
+  const pattern = `/api/users/:userId/${segment}`;
+  return route('PATCH', pattern, (state, request, params) =>
+    withUser(state, params.userId!, (user) => {
+      const patch = isJsonObject(request.body) ? request.body[column] : undefined;
+      if (!isJsonObject(patch)) return invalidInput(`Expected { ${column}: object }.`);
+      user[column] = { ...user[column], ...patch };
+      user.updatedAt = state.tenant.now();
+      state.emitted.push({ event: 'User.Data.Updated', context: context(request, pattern, params, 200, user[column]) });
+      return { status: 200, body: user[column] };
+    }),
+  );
+}
+
+/**
  * The Management API routes hooks commonly call, with Logto's shapes and statuses
  * (packages/core/src/routes/admin-user/basics.ts and role.ts, organization routes). Changes
  * append the data events Logto would fire (managementApiHooksRegistration).
@@ -68,28 +87,9 @@ export const logtoRoutes: readonly Route<LogtoRouteState>[] = [
 
   route('GET', '/api/users/:userId/custom-data', (state, _request, { userId }) => withUser(state, userId!, (user) => ({ status: 200, body: user.customData }))),
 
-  route('PATCH', '/api/users/:userId/custom-data', (state, request, params) =>
-    withUser(state, params.userId!, (user) => {
-      const customData = isJsonObject(request.body) ? request.body.customData : undefined;
-      if (!isJsonObject(customData)) return invalidInput('Expected { customData: object }.');
-      // The default jsonb mode merges top-level keys.
-      user.customData = { ...user.customData, ...customData };
-      user.updatedAt = state.tenant.now();
-      state.emitted.push({ event: 'User.Data.Updated', context: context(request, '/api/users/:userId/custom-data', params, 200, user.customData) });
-      return { status: 200, body: user.customData };
-    }),
-  ),
+  mergeColumnRoute('customData', 'custom-data'),
 
-  route('PATCH', '/api/users/:userId/profile', (state, request, params) =>
-    withUser(state, params.userId!, (user) => {
-      const patch = isJsonObject(request.body) ? request.body.profile : undefined;
-      if (!isJsonObject(patch)) return invalidInput('Expected { profile: object }.');
-      user.profile = { ...user.profile, ...patch };
-      user.updatedAt = state.tenant.now();
-      state.emitted.push({ event: 'User.Data.Updated', context: context(request, '/api/users/:userId/profile', params, 200, user.profile) });
-      return { status: 200, body: user.profile };
-    }),
-  ),
+  mergeColumnRoute('profile', 'profile'),
 
   route('PATCH', '/api/users/:userId/is-suspended', (state, request, params) =>
     withUser(state, params.userId!, (user) => {
