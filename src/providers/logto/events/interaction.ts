@@ -74,6 +74,8 @@ const adaptiveMfa: LogtoEventSpec = {
   build(input): LogtoEventBuild {
     // adaptiveMfaResult is the custom payload, spread first, so the standard keys win
     // (packages/core/src/libraries/hook/index.ts). The user has not signed in yet: no row change.
+    // The rule names are Logto's; the keys inside `details` are not in the contract and are
+    // illustrative, so a hook should not depend on them.
     const rule = input.variant === 'untrusted-ip' ? 'untrusted_ip' : 'new_country';
     const details: JsonObject = rule === 'new_country' ? { country: input.faker.location.countryCode(), previousCountry: 'US' } : { ip: input.actor.ip };
     return {
