@@ -82,6 +82,7 @@ const membershipUpdated: LogtoEventSpec = {
     { name: 'remove-user', summary: 'DELETE /api/organizations/:id/users/:userId (status 204; removedUserIds)' },
     { name: 'add-applications', summary: 'POST /api/organizations/:id/applications (status 201; addedApplicationIds)' },
     { name: 'invitation-accepted', summary: 'An invitation accepted during sign-in (Experience API context; addedUserIds)' },
+    { name: 'jit-provisioning', summary: 'Just-in-time provisioning at sign-up by email domain (Experience API context; addedUserIds)' },
   ],
   build(input) {
     const entities = entitiesFor(input.seed, input.now);
@@ -96,6 +97,8 @@ const membershipUpdated: LogtoEventSpec = {
         const route = { method: 'POST', matchedRoute: '/organizations/:id/applications', params: { id: organizationId }, status: 201 } as const;
         return { actor: input.actor, payload: managementApiPayload('Organization.Membership.Updated', input, route, undefined, { organizationId, ...membershipDelta({ addedApplicationIds: [entities.id(21)] }) }) };
       }
+      case 'jit-provisioning':
+        return { actor: input.actor, payload: experiencePayload('Organization.Membership.Updated', input, input.actor, 'Register', { organizationId, ...membershipDelta({ addedUserIds: [userId] }) }) };
       case 'invitation-accepted':
         return { actor: input.actor, payload: experiencePayload('Organization.Membership.Updated', input, input.actor, 'SignIn', { organizationId, ...membershipDelta({ addedUserIds: [userId] }) }) };
       default: {
