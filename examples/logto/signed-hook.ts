@@ -5,7 +5,9 @@
  * - the four events the app acts on are processed, every other event (including names a later
  *   Logto may add) is acknowledged with 2xx so Logto does not log it as an Error;
  * - a repeated delivery is answered 2xx without being processed twice. Logto sends no delivery
- *   id, so the key is hookId + event + createdAt (createdAt is computed once per event).
+ *   id, so the key is hookId + event + createdAt (createdAt is computed once per event), plus the
+ *   user concerned: createdAt has millisecond precision, and a bulk import can create two users
+ *   in the same millisecond, which must not be mistaken for one delivery sent twice.
  *
  * The logic lives in {@link createLogtoReceiver}, which works on bytes and a header value; the
  * Express app, the `node:http` handler and the fetch handler returned by
@@ -121,7 +123,8 @@ export function createLogtoReceiver(options: { signingKey: string }): LogtoRecei
       const envelope = readEnvelope(raw);
       // Signed but unreadable: only a sender with the key can get here, so say what is wrong.
       if (!envelope) return { status: 400, body: { error: 'expected a JSON object with event, hookId and createdAt' } };
-      const key = `${envelope.hookId}|${envelope.event}|${envelope.createdAt}`;
+      const userId = userOf(envelope);
+      const key = `${envelope.hookId}|${envelope.event}|${envelope.createdAt}|${userId ?? ''}`;
       if (seen.has(key)) {
         duplicates.push(key);
         return { status: 200, body: { received: true, duplicate: true } };
@@ -131,7 +134,6 @@ export function createLogtoReceiver(options: { signingKey: string }): LogtoRecei
         ignored.push(envelope.event);
         return { status: 200, body: { received: true, ignored: true } };
       }
-      const userId = userOf(envelope);
       processed.push({
         event: envelope.event as HandledEvent,
         hookId: envelope.hookId,
