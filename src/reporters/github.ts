@@ -1,39 +1,65 @@
 import type { RunResult } from '../scenarios/result.js';
-import type { SourceLocation } from '../scenarios/source.js';
+import { formatLocation, type SourceLocation } from '../scenarios/source.js';
+import { failedExpectations } from './text.js';
 import type { Reporter } from './types.js';
 
-/** Escaping of workflow-command data (the message). */
+/**
+ * Escaping of workflow-command data (the message). Without it a newline in a hook's reply
+ * would end the command and could start another one (`::add-mask::`, `::stop-commands::`).
+ */
 export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-/** Escaping of workflow-command properties (file, title). */
+
+/** Escaping of workflow-command properties (file, title): the data rules plus `:` and `,`. */
 export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-function command(kind: 'error' | 'notice', message: string, location?: SourceLocation, title?: string): string {
+/** `::error file=…,line=…,col=…,title=…::message` (or `::notice::…`). */
+export function workflowCommand(kind: 'error' | 'warning' | 'notice', message: string, location?: Partial<SourceLocation>, title?: string): string {
   const properties = [
-    ...(location ? [`file=${escapeProperty(location.file)}`, `line=${location.line}`, `col=${location.column}`] : []),
+    ...(location?.file !== undefined ? [`file=${escapeProperty(location.file)}`] : []),
+    ...(location?.line !== undefined ? [`line=${location.line}`] : []),
+    ...(location?.column !== undefined ? [`col=${location.column}`] : []),
     ...(title ? [`title=${escapeProperty(title)}`] : []),
   ];
   return `::${kind}${properties.length ? ` ${properties.join(',')}` : ''}::${escapeData(message)}`;
 }
 
-/** GitHub Actions annotations: an `::error` per failed expectation, errored step and unloadable file. */
+/**
+ * GitHub Actions annotations: one `::error` per failed expectation, errored step and scenario
+ * that could not run (a file that could not be loaded), each at its file, line and column, then
+ * a `::notice::` with the summary.
+ */
 export function githubReporter(): Reporter {
   return {
     name: 'github',
     onRunEnd(run: RunResult) {
       const lines: string[] = [];
       for (const scenario of run.scenarios) {
-        if (scenario.error) lines.push(command('error', scenario.error.message, scenario.error.location, scenario.name));
+        if (scenario.error) {
+          // The location is in the properties already; the message need not say it twice.
+          const location = scenario.error.location;
+          const prefix = location ? `${formatLocation(location)}: ` : '';
+          const message = prefix && scenario.error.message.startsWith(prefix) ? scenario.error.message.slice(prefix.length) : scenario.error.message;
+          lines.push(workflowCommand('error', message, location ?? { file: scenario.file }, scenario.name));
+        }
         for (const step of scenario.steps) {
           const title = `${scenario.name} › ${step.name}`;
-          if (step.status === 'errored') lines.push(command('error', step.message ?? 'errored', step.location, title));
-          for (const expectation of step.expectations.filter((e) => !e.pass)) {
-            lines.push(command('error', `${expectation.name}: expected ${expectation.expected}, got ${expectation.actual}`, expectation.location, title));
+          // An errored step's failed expectations only restate why it errored: one annotation.
+          if (step.status === 'errored') {
+            lines.push(workflowCommand('error', step.message ?? 'errored', step.location, title));
+            continue;
+          }
+          for (const expectation of failedExpectations(step)) {
+            lines.push(workflowCommand('error', `${expectation.name}: expected ${expectation.expected}, got ${expectation.actual}`, expectation.location, title));
           }
         }
       }
-      const { scenarios, events } = run.summary;
+      const { scenarios, events, configErrors } = run.summary;
+      const config = configErrors ? `; ${configErrors} file${configErrors === 1 ? '' : 's'} could not be loaded` : '';
       lines.push(
-        command('notice', `hooksim: ${scenarios.passed} passed, ${scenarios.failed} failed, ${scenarios.errored} errored, ${scenarios.skipped} skipped; ${events.sent} events sent`),
+        workflowCommand(
+          'notice',
+          `hooksim: ${scenarios.passed} passed, ${scenarios.failed} failed, ${scenarios.errored} errored, ${scenarios.skipped} skipped; ${events.sent} events sent${config}`,
+        ),
       );
       return lines.join('\n') + '\n';
     },

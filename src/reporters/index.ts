@@ -9,7 +9,13 @@ import type { Reporter, ReporterOutput } from './types.js';
 /** The reporters `--reporter` accepts. */
 export const reporterNames = ['pretty', 'json', 'junit', 'github'] as const;
 
-/** Builds the named reporters, or a {@link UsageError} suggesting the nearest name. */
+/** One of {@link reporterNames}. */
+export type ReporterName = (typeof reporterNames)[number];
+
+/**
+ * Builds the named reporters (each once, in the order given), or throws a {@link UsageError}
+ * naming the reporters and suggesting the nearest one.
+ */
 export function createReporters(names: readonly string[], output: ReporterOutput): Reporter[] {
   return [...new Set(names)].map((name) => {
     switch (name) {
@@ -29,5 +35,6 @@ export function createReporters(names: readonly string[], output: ReporterOutput
 
 export { prettyReporter, jsonReporter, junitReporter, githubReporter };
 export { progressReporter } from './progress.js';
-export { jsonReportSchema, type JsonReport } from './json.js';
+export { jsonReportSchema, toJsonReport, type JsonReport } from './json.js';
+export { escapeData, escapeProperty, workflowCommand } from './github.js';
 export type { Reporter, ReporterOutput } from './types.js';

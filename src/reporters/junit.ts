@@ -1,79 +1,133 @@
 import { create } from 'xmlbuilder2';
-import { formatLocation } from '../scenarios/source.js';
 import type { RunResult, ScenarioResult, StepResult } from '../scenarios/result.js';
-import { exchangeText, expectationLine, replySummary, telling } from './text.js';
+import { exchangeText, expectationLine, failedExpectations, locatedMessage, replySummary, telling } from './text.js';
 import type { Reporter } from './types.js';
 
-/** Characters XML 1.0 cannot carry at all (a hook may reply with anything). */
-const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-const clean = (text: string) => text.replace(ILLEGAL_XML, '\uFFFD');
+/**
+ * Characters XML 1.0 cannot carry at all, not even escaped: C0 controls but tab/LF/CR, U+FFFE,
+ * U+FFFF and unpaired surrogates. xmlbuilder2 escapes `<`, `&` and `]]>` but writes these
+ * through, and a hook may reply with anything; they are stripped so the report still parses.
+ */
+const ILLEGAL_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text legal in an XML 1.0 document. */
+export const xmlText = (text: string) => text.replace(ILLEGAL_XML, '');
+
+/** An attribute value: XML parsers turn raw newlines and tabs in attributes into spaces anyway. */
+const attribute = (text: string) => xmlText(text).replace(/[\r\n\t]+/g, ' ');
+
+type XMLBuilder = ReturnType<typeof create>;
+
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
-function count(steps: readonly StepResult[], status: StepResult['status']): number {
-  return steps.filter((step) => step.status === status).length;
+interface Tally {
+  tests: number;
+  failures: number;
+  errors: number;
+  skipped: number;
 }
 
-function addTestcase(suite: ReturnType<ReturnType<typeof create>['ele']>, scenario: ScenarioResult, step: StepResult): void {
+/** One `<testcase>` per step; returns what it counted as. */
+function addTestcase(suite: XMLBuilder, scenario: ScenarioResult, step: StepResult): keyof Omit<Tally, 'tests'> | undefined {
   const testcase = suite.ele('testcase', {
-    name: step.name,
-    classname: scenario.name,
-    file: step.location.file,
+    name: attribute(step.name),
+    classname: attribute(scenario.name),
+    file: attribute(step.location.file),
     line: String(step.location.line),
     time: seconds(step.durationMs),
   });
-  const failed = step.expectations.filter((expectation) => !expectation.pass);
-  if (step.status === 'failed') {
-    testcase
-      .ele('failure', { message: clean(failed.map((e) => `${e.name}: expected ${e.expected}, got ${e.actual}`).join('; ')), type: 'expectation' })
-      .txt(clean(failed.map(expectationLine).join('\n')));
-  } else if (step.status === 'errored') {
-    testcase.ele('error', { message: clean(step.message ?? 'errored'), type: telling(step)?.error?.kind ?? 'error' }).txt(clean(`${step.message ?? ''}\n${formatLocation(step.location)}`));
-  } else if (step.status === 'skipped') {
-    testcase.ele('skipped', { message: clean(step.message ?? 'skipped') });
-  }
   const delivery = telling(step);
-  if (delivery) testcase.ele('system-out').txt(clean(`${replySummary(delivery)}\n${exchangeText(delivery, scenario.target)}`));
+  let counted: keyof Omit<Tally, 'tests'> | undefined;
+  if (step.status === 'failed') {
+    const failed = failedExpectations(step);
+    const message = failed.length
+      ? failed.map((e) => `${e.name}: expected ${e.expected}, got ${e.actual}`).join('; ')
+      : (step.message ?? 'failed');
+    const text = failed.length ? failed.map(expectationLine).join('\n') : `${message} (${step.location.file}:${step.location.line}:${step.location.column})`;
+    testcase.ele('failure', { message: attribute(message), type: 'expectation' }).txt(xmlText(text));
+    counted = 'failures';
+  } else if (step.status === 'errored') {
+    const message = step.message ?? replySummary(delivery);
+    // The transport error's kind (timeout, connection-refused...) says what went wrong; a step
+    // that could not even be built has none.
+    const type = delivery?.error?.kind ?? (step.deliveries.length === 0 ? 'config' : 'error');
+    testcase
+      .ele('error', { message: attribute(message), type })
+      .txt(xmlText(`${message}\nat ${step.location.file}:${step.location.line}:${step.location.column}`));
+    counted = 'errors';
+  } else if (step.status === 'skipped') {
+    testcase.ele('skipped', step.message ? { message: attribute(step.message) } : {});
+    counted = 'skipped';
+  }
+  if (delivery) {
+    const count = step.deliveries.length;
+    const repeats = count > 1 ? ` (delivery ${step.deliveries.indexOf(delivery) + 1} of ${count})` : '';
+    testcase.ele('system-out').txt(xmlText(`${replySummary(delivery)}${repeats}\n${exchangeText(delivery, scenario.target)}`));
+  }
+  return counted;
+}
+
+/** One `<testsuite>` per scenario; a scenario that could not run gets one errored testcase. */
+function addSuite(root: XMLBuilder, scenario: ScenarioResult, timestamp: string): Tally {
+  const suite = root.ele('testsuite', { name: attribute(scenario.name), file: attribute(scenario.file) });
+  const tally: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const step of scenario.steps) {
+    tally.tests += 1;
+    const counted = addTestcase(suite, scenario, step);
+    if (counted) tally[counted] += 1;
+  }
+  if (scenario.error) {
+    const message = locatedMessage(scenario.error, scenario.file);
+    const line = scenario.error.location?.line;
+    suite
+      .ele('testcase', {
+        name: scenario.error.kind === 'config' ? 'loads' : 'runs',
+        classname: attribute(scenario.name),
+        file: attribute(scenario.error.location?.file ?? scenario.file),
+        ...(line !== undefined ? { line: String(line) } : {}),
+        time: '0.000',
+      })
+      .ele('error', { message: attribute(message), type: scenario.error.kind })
+      .txt(xmlText(message));
+    tally.tests += 1;
+    tally.errors += 1;
+  }
+  // Attributes are added after the cases so the counts are the ones actually written.
+  suite.att({
+    tests: String(tally.tests),
+    failures: String(tally.failures),
+    errors: String(tally.errors),
+    skipped: String(tally.skipped),
+    time: seconds(scenario.durationMs),
+    timestamp,
+  });
+  return tally;
 }
 
 /**
- * JUnit XML: each scenario a `<testsuite>`, each step a `<testcase>` with `<failure>`,
- * `<error>` or `<skipped>`; a file that could not be loaded is a suite with one errored case.
+ * JUnit XML: `<testsuites name="hooksim">`, each scenario a `<testsuite>`, each step a
+ * `<testcase>` with `<failure>` (failed expectations: expected vs actual and where they are
+ * written), `<error>` (type: the transport error kind, or `config`), or `<skipped/>`, and the
+ * request/reply summary in `<system-out>`. A file that could not be loaded is a suite with one
+ * errored testcase carrying its `file:line:column: message`.
  */
 export function junitReporter(): Reporter {
   return {
     name: 'junit',
     onRunEnd(run: RunResult) {
-      const { steps, configErrors } = run.summary;
-      const total = steps.passed + steps.failed + steps.errored + steps.skipped + configErrors;
-      const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-        name: 'hooksim',
-        tests: String(total),
-        failures: String(steps.failed),
-        errors: String(steps.errored + configErrors),
-        skipped: String(steps.skipped),
+      const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'hooksim' });
+      const total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+      for (const scenario of run.scenarios) {
+        const tally = addSuite(root, scenario, run.startedAt);
+        for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += tally[key];
+      }
+      root.att({
+        tests: String(total.tests),
+        failures: String(total.failures),
+        errors: String(total.errors),
+        skipped: String(total.skipped),
         time: seconds(run.durationMs),
       });
-      for (const scenario of run.scenarios) {
-        const loadFailed = scenario.error?.kind === 'config' && scenario.steps.length === 0;
-        const suite = root.ele('testsuite', {
-          name: scenario.name,
-          file: scenario.file,
-          tests: String(loadFailed ? 1 : scenario.steps.length),
-          failures: String(count(scenario.steps, 'failed')),
-          errors: String(count(scenario.steps, 'errored') + (scenario.error ? 1 : 0)),
-          skipped: String(count(scenario.steps, 'skipped')),
-          time: seconds(scenario.durationMs),
-          timestamp: run.startedAt,
-        });
-        for (const step of scenario.steps) addTestcase(suite, scenario, step);
-        if (scenario.error) {
-          const location = scenario.error.location;
-          suite
-            .ele('testcase', { name: loadFailed ? 'loads' : 'setup', classname: scenario.name, file: scenario.file, ...(location ? { line: String(location.line) } : {}), time: '0.000' })
-            .ele('error', { message: clean(scenario.error.message), type: scenario.error.kind })
-            .txt(clean(scenario.error.message));
-        }
-      }
       return root.end({ prettyPrint: true });
     },
   };

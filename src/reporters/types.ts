@@ -7,7 +7,8 @@ import type { RunResult, ScenarioResult, StepResult } from '../scenarios/result.
 export interface Reporter {
   readonly name: string;
   onRunStart?(files: readonly string[]): void;
-  onScenarioStart?(scenario: { name: string; file: string; target?: string }): void;
+  /** `provider` and `target` are shown in headers when the runner knows them. */
+  onScenarioStart?(scenario: { name: string; file: string; provider?: string; target?: string }): void;
   onStepEnd?(scenario: { name: string; file: string }, step: StepResult): void;
   onScenarioEnd?(scenario: ScenarioResult): void;
   /** The reporter's document (JSON, XML, text) for the run, written to stdout or `--out`. */
