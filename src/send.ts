@@ -154,7 +154,7 @@ export async function send<Outcome = unknown>(input: SendOptions): Promise<SendR
   const prepared = prepareEvent(input);
   const transport = transportFor(input.target);
   try {
-    // `now` pins the payload's timestamps only; retry back-off still waits in real time.
+    // `now` pins the payload's timestamps only; retry back-off waits on `clock` (real time unless one is given).
     const now = input.now !== undefined ? toEpoch(input.now) : undefined;
     return await deliverPrepared<Outcome>(prepared, transport, { clock: input.clock, maxReplyBytes: input.maxReplyBytes, now });
   } finally {

@@ -39,6 +39,10 @@ export function splitPath(path: string): string[] {
   if (path === '' || consumed !== path.length || expectSegment || segments.some((segment) => segment === '')) {
     throw new UsageError(`invalid path "${path}": use dotted keys such as user.primaryEmail, or users["a@b.test"].type for keys with dots`);
   }
+  // Assigning these would change an object's prototype instead of adding a key: the override
+  // would vanish silently. No provider payload has such keys.
+  const reserved = segments.find((segment) => segment === '__proto__' || segment === 'constructor' || segment === 'prototype');
+  if (reserved) throw new UsageError(`invalid path "${path}": "${reserved}" cannot be used as a key`);
   return segments;
 }
 

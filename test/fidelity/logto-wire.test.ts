@@ -133,6 +133,12 @@ describe('seeds and overrides', () => {
     expect(JSON.parse(c.body).user.id).not.toBe(JSON.parse(a.body).user.id);
   });
 
+  test('a path through __proto__ is refused, not silently lost', () => {
+    expect(() => prepareEvent({ provider: 'logto', event: 'PostSignIn', now: NOW, set: { '__proto__.polluted': 1 } })).toThrow(/"__proto__" cannot be used as a key/);
+    expect(() => prepareEvent({ provider: 'logto', event: 'PostSignIn', now: NOW, set: { 'user.constructor': 1 } })).toThrow(/cannot be used as a key/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   test('an override keeps the key in place; a new key is appended; the signature covers the result', () => {
     const { body, headers } = prepareEvent({ provider: 'logto', event: 'PostSignIn', now: NOW, signingKey: VECTOR_KEY, set: { 'user.name': 'Zoë', extra: true } }).request;
     const parsed = JSON.parse(body);
