@@ -95,8 +95,12 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
     const { spec } = loaded;
     if (options.grep && !`${spec.name}\n${file}`.toLowerCase().includes(options.grep.toLowerCase())) continue;
     const header = { name: spec.name, file };
+    // Each scenario is announced once, when its target is known (or known to be missing).
+    let announced = false;
     const announce = (target: string) => {
-      for (const reporter of reporters) reporter.onScenarioStart?.({ ...header, target });
+      if (announced) return;
+      announced = true;
+      for (const reporter of reporters) reporter.onScenarioStart?.({ ...header, target, provider: loaded.provider.name });
     };
 
     let result: ScenarioResult;
