@@ -15,8 +15,13 @@ export function matchPattern(pattern: string, path: string): Record<string, stri
   const params: Record<string, string> = {};
   for (let i = 0; i < want.length; i++) {
     const part = want[i]!;
-    if (part.startsWith(':')) params[part.slice(1)] = decodeURIComponent(got[i]!);
-    else if (part !== got[i]) return undefined;
+    if (part.startsWith(':')) {
+      try {
+        params[part.slice(1)] = decodeURIComponent(got[i]!);
+      } catch {
+        params[part.slice(1)] = got[i]!;
+      }
+    } else if (part !== got[i]) return undefined;
   }
   return params;
 }
@@ -31,17 +36,31 @@ export function findRoute<State>(routes: readonly Route<State>[], request: ApiRe
   return undefined;
 }
 
+/** How many leading path segments a pattern shares with a path (params match anything). */
+function sharedPrefix(pattern: string, path: string): number {
+  const want = pattern.split('/').filter(Boolean);
+  const got = path.split('/').filter(Boolean);
+  let shared = 0;
+  while (shared < want.length && shared < got.length && (want[shared]!.startsWith(':') || want[shared] === got[shared])) shared++;
+  return shared;
+}
+
 /**
- * The loud failure for a route hooksim does not emulate: a hook calling it gets a 501 that names
- * the route, and the call is recorded as unmatched so the scenario shows it.
+ * The loud failure for a route hooksim does not emulate: a 501 that names the method and path
+ * and lists the emulated routes closest to it, so a typo (`/role` for `/roles`) is obvious. The
+ * recorder keeps the call with no `route`: `calls.unmatched()` lists it.
  */
-export function notEmulated(provider: string, request: ApiRequest, routes: readonly Route<unknown>[]): ApiResponse {
-  const similar = routes.filter((route) => route.pattern.split('/')[2] === request.path.split('/')[2]).map((route) => `${route.method} ${route.pattern}`);
+export function notEmulated<State>(provider: string, request: ApiRequest, routes: readonly Route<State>[]): ApiResponse {
+  const method = request.method.toUpperCase();
+  const scored = routes.map((route) => ({ route, score: sharedPrefix(route.pattern, request.path) })).filter(({ score }) => score > 0);
+  const best = Math.max(0, ...scored.map(({ score }) => score));
+  const similar = scored.filter(({ score }) => score === best).map(({ route }) => `${route.method} ${route.pattern}`);
   return {
     status: 501,
+    headers: { 'x-hooksim-unmatched': 'true' },
     body: {
       code: 'hooksim.route_not_emulated',
-      message: `hooksim's ${provider} mock does not emulate ${request.method.toUpperCase()} ${request.path}`,
+      message: `hooksim's ${provider} mock does not emulate ${method} ${request.path}`,
       ...(similar.length ? { data: { similarRoutes: similar } } : {}),
     },
   };

@@ -32,9 +32,8 @@ export async function startScenarioMockApi(provider: string, spec: MockApiSpec, 
     const logto = createLogtoMockApi({
       tenant: { roles: spec.roles, scopes: spec.scopes, now: clock.now },
       ...(spec.baseUrl ? { baseUrl: spec.baseUrl } : {}),
-      onDataEvent: (event) => {
-        if (spec.emitDataEvents) events.push(event);
-      },
+      // Data events are delivered only when the scenario asks for them (default off).
+      ...(spec.emitDataEvents ? { onDataEvent: (event: string, context: JsonObject) => void events.push({ event, context }) } : {}),
     });
     beforeDelivery = (actor) => upsertActorUser(logto.tenant, actor as unknown as LogtoActor);
     api = logto;

@@ -4,14 +4,17 @@ import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
 import { dexieRoutes, issueDexieToken } from './routes.js';
 import { createDexieDatabase, type DexieDatabase, type DexieDatabaseSeed } from './state.js';
 
-export { createDexieDatabase, applyNewUserOutcome, dexieScopes, type DexieDatabase, type DexieDbUser, type DexieClient, type DexieScope } from './state.js';
+export type { DexieDatabaseSeed } from './state.js';
+export { createDexieDatabase, applyNewUserOutcome, dexieUser, dexieScopes, type DexieDatabase, type DexieDbUser, type DexieClient, type DexieScope } from './state.js';
 
+/** Options of {@link createDexieMockApi}. */
 export interface DexieMockApiOptions {
   database?: DexieDatabase | DexieDatabaseSeed;
   /** The database URL hooks use. Default `https://hooksim.dexie.cloud`. */
   baseUrl?: string;
 }
 
+/** The Dexie Cloud mock: its database, the call recorder, the request handler. */
 export interface DexieMockApi extends MockApi {
   readonly database: DexieDatabase;
 }
@@ -34,7 +37,7 @@ export function createDexieMockApi(options: DexieMockApiOptions = {}): DexieMock
       } else {
         const found = findRoute(dexieRoutes, request);
         pattern = found?.route.pattern;
-        response = found ? found.route.handle(database, request, found.params) : notEmulated('dexie-cloud', request, dexieRoutes as never);
+        response = found ? found.route.handle(database, request, found.params) : notEmulated('dexie-cloud', request, dexieRoutes);
       }
       recordCall(calls, request, response, pattern, database.now());
       return response;

@@ -82,6 +82,20 @@ function upsert(db: DexieDatabase, item: unknown): DexieDbUser | string {
   return user;
 }
 
+/** `sort=created|validUntil|updated|evalDaysLeft|lastLogin|userId|type|displayName`, `desc` reverses. */
+function sortUsers(users: DexieDbUser[], sort: string, desc: boolean): DexieDbUser[] {
+  const key = (user: DexieDbUser): string | number => {
+    if (sort === 'displayName') return String(user.data?.displayName ?? '');
+    const value = (user as unknown as Record<string, unknown>)[sort];
+    return typeof value === 'number' ? value : String(value ?? '');
+  };
+  const sorted = [...users].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return desc ? sorted.reverse() : sorted;
+}
+
 function route(method: string, pattern: string, handle: Route<DexieDatabase>['handle']): Route<DexieDatabase> {
   return { method, pattern, handle };
 }
@@ -91,12 +105,18 @@ export const dexieRoutes: readonly Route<DexieDatabase>[] = [
   route('GET', '/users', (db, request) => {
     const refused = authorize(db, request, READ);
     if (refused) return refused;
+    const { search, type, active, sort, desc, pagingKey } = request.query;
     let users = [...db.users.values()];
-    if (request.query.type) users = users.filter((user) => user.type === request.query.type);
-    if (request.query.search) users = users.filter((user) => user.userId.includes(request.query.search!) || JSON.stringify(user.data ?? {}).includes(request.query.search!));
-    if (request.query.active) users = users.filter((user) => (user.deactivated === null) === (request.query.active === 'true'));
-    const limit = Math.min(Number(request.query.limit ?? 1000) || 1000, 1000);
-    return { status: 200, body: { data: users.slice(0, limit), hasMore: users.length > limit } };
+    if (type) users = users.filter((user) => user.type === type);
+    if (search) users = users.filter((user) => user.userId.includes(search) || JSON.stringify(user.data ?? {}).includes(search));
+    if (active) users = users.filter((user) => (user.deactivated === null || user.deactivated === undefined) === (active === 'true'));
+    users = sortUsers(users, sort ?? 'userId', desc !== undefined && desc !== 'false');
+    // The paging key is opaque to clients; here it is the index of the next page's first user.
+    const offset = pagingKey ? Number.parseInt(Buffer.from(pagingKey, 'base64url').toString('utf8'), 10) || 0 : 0;
+    const limit = Math.max(1, Math.min(Number(request.query.limit ?? 1000) || 1000, 1000));
+    const page = users.slice(offset, offset + limit);
+    const hasMore = users.length > offset + limit;
+    return { status: 200, body: { data: page, hasMore, ...(hasMore ? { pagingKey: Buffer.from(String(offset + limit)).toString('base64url') } : {}) } };
   }),
   route('GET', '/users/:userId', (db, request, { userId }) => {
     const refused = authorize(db, request, READ);

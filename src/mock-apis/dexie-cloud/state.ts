@@ -41,18 +41,25 @@ export interface DexieDatabaseSeed {
   users?: DexieDbUser[];
   clients?: DexieClient[];
   maxAllowedEvalDaysLeft?: number;
-  now?: () => number;
+  /** The database's clock: a fixed epoch ms or a function (a scenario's moving clock). */
+  now?: number | (() => number);
 }
 
 /** Creates a database. The default client `hooksim-client` / `hooksim-secret` may request every scope. */
 export function createDexieDatabase(seed: DexieDatabaseSeed = {}): DexieDatabase {
   return {
-    users: new Map((seed.users ?? []).map((user) => [user.userId, { ...user }])),
+    users: new Map((seed.users ?? []).map((user) => [user.userId, structuredClone(user)])),
     clients: seed.clients ?? [{ clientId: 'hooksim-client', clientSecret: 'hooksim-secret', scopes: ['*'] }],
     tokens: new Map(),
     maxAllowedEvalDaysLeft: seed.maxAllowedEvalDaysLeft ?? 30,
-    now: seed.now ?? (() => Date.now()),
+    now: typeof seed.now === 'function' ? seed.now : typeof seed.now === 'number' ? ((at) => () => at)(seed.now) : () => Date.now(),
   };
+}
+
+/** The user as `GET /users/:id` would answer, or undefined (for final-state assertions). */
+export function dexieUser(db: DexieDatabase, userId: string): DexieDbUser | undefined {
+  const user = db.users.get(userId);
+  return user ? structuredClone(user) : undefined;
 }
 
 /**

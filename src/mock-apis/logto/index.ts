@@ -1,22 +1,43 @@
+import type { JsonObject } from '../../core/json.js';
 import { userProfileResponse } from '../../providers/logto/identity.js';
 import { CallRecorder, recordCall } from '../recorder.js';
 import { findRoute, notEmulated } from '../router.js';
 import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
-import { logtoRoutes, type LogtoDataEvent, type LogtoRouteState } from './routes.js';
+import type { LogtoDataEvent, LogtoRouteState } from './context.js';
+import { logtoRoutes } from './routes/index.js';
 import { createLogtoTenant, type LogtoTenant, type LogtoTenantSeed } from './state.js';
 import { checkBearer, issueToken } from './token.js';
 
-export { createLogtoTenant, upsertActorUser, type LogtoTenant, type LogtoTenantSeed, type LogtoRole, type M2mClient } from './state.js';
-export type { LogtoDataEvent } from './routes.js';
+export {
+  createLogtoTenant,
+  upsertActorUser,
+  managementApiIndicator,
+  DEFAULT_M2M_CLIENT,
+  type LogtoTenant,
+  type LogtoTenantSeed,
+  type LogtoRole,
+  type LogtoScope,
+  type LogtoResource,
+  type LogtoOrganization,
+  type LogtoOrganizationRole,
+  type M2mClient,
+  type IssuedToken,
+} from './state.js';
+export type { LogtoDataEvent } from './context.js';
+export { logtoRoutes } from './routes/index.js';
 
 /** Options of {@link createLogtoMockApi}. */
 export interface LogtoMockApiOptions {
   /** The tenant, or what to seed one with. */
   tenant?: LogtoTenant | LogtoTenantSeed;
-  /** Where hooks reach it (msw intercepts this origin). Default `https://default.logto.app`. */
+  /** Where hooks reach it (msw intercepts this origin). Default `https://<tenantId>.logto.app`. */
   baseUrl?: string;
-  /** Called for each data event a change through the API causes (as Logto would fire it). */
-  onDataEvent?: (event: LogtoDataEvent) => void;
+  /**
+   * Called for each data event a change through the API causes, as Logto would fire it, with the
+   * Management API context (`path` without `/api`, `method`, `status`, `params`, `matchedRoute`,
+   * `data` = the response body). Not given: nothing is emitted.
+   */
+  onDataEvent?: (event: string, context: JsonObject) => void;
 }
 
 /** The Logto mock: the M2M token endpoint and the Management API routes hooks commonly call. */
@@ -24,46 +45,74 @@ export interface LogtoMockApi extends MockApi {
   readonly tenant: LogtoTenant;
 }
 
+const isTenant = (value: LogtoTenant | LogtoTenantSeed | undefined): value is LogtoTenant => value !== undefined && (value as LogtoTenant).users instanceof Map;
+
+/**
+ * One request through the Logto mock: `POST /oidc/token`, or a Management API route behind
+ * the bearer check. Pure apart from the tenant it changes; both serving adapters call it.
+ */
+export function handleLogtoRequest(tenant: LogtoTenant, request: ApiRequest): { response: ApiResponse; route?: string; events: LogtoDataEvent[] } {
+  const events: LogtoDataEvent[] = [];
+  if (request.method.toUpperCase() === 'POST' && request.path === '/oidc/token') return { response: issueToken(tenant, request), route: '/oidc/token', events };
+  const found = findRoute<LogtoRouteState>(logtoRoutes, request);
+  // An unknown route fails loudly before any auth check: hooksim cannot say what Logto would answer.
+  if (!found) return { response: notEmulated('logto', request, logtoRoutes), events };
+  const response = checkBearer(tenant, request) ?? found.route.handle({ tenant, emitted: events }, request, found.params);
+  return { response, route: found.route.pattern, events };
+}
+
 /** Creates a Logto mock API around an in-memory tenant. */
 export function createLogtoMockApi(options: LogtoMockApiOptions = {}): LogtoMockApi {
-  const tenant = options.tenant && 'users' in options.tenant && options.tenant.users instanceof Map ? (options.tenant as LogtoTenant) : createLogtoTenant(options.tenant as LogtoTenantSeed | undefined);
+  const tenant = isTenant(options.tenant) ? options.tenant : createLogtoTenant(options.tenant);
   const calls = new CallRecorder();
-  const api: LogtoMockApi = {
+  return {
     provider: 'logto',
-    baseUrl: options.baseUrl ?? 'https://default.logto.app',
+    baseUrl: options.baseUrl ?? `https://${tenant.tenantId}.logto.app`,
     tenant,
     calls,
     handle(request: ApiRequest): ApiResponse {
-      let response: ApiResponse;
-      let pattern: string | undefined;
-      const emitted: LogtoDataEvent[] = [];
-      if (request.method.toUpperCase() === 'POST' && request.path === '/oidc/token') {
-        pattern = '/oidc/token';
-        response = issueToken(tenant, request);
-      } else {
-        const found = findRoute<LogtoRouteState>(logtoRoutes, request);
-        if (!found) response = notEmulated('logto', request, logtoRoutes as never);
-        else {
-          pattern = found.route.pattern;
-          response = checkBearer(tenant, request) ?? found.route.handle({ tenant, emitted }, request, found.params);
-        }
-      }
-      recordCall(calls, request, response, pattern, tenant.now());
-      for (const event of emitted) options.onDataEvent?.(event);
+      const { response, route, events } = handleLogtoRequest(tenant, request);
+      recordCall(calls, request, response, route, tenant.now());
+      for (const event of events) options.onDataEvent?.(event.event, event.context);
       return response;
     },
     stateView() {
-      const roleName = (id: string) => tenant.roles.get(id)?.name ?? id;
-      return {
-        users: Object.fromEntries(
-          [...tenant.users.values()].map((user) => [user.id, { ...userProfileResponse(user, '1.42'), roles: [...(tenant.userRoles.get(user.id) ?? [])].map(roleName) }]),
-        ),
-        roles: [...tenant.roles.values()],
-        organizations: Object.fromEntries(
-          [...tenant.organizations.values()].map((organization) => [organization.id, { ...organization, members: [...(tenant.organizationUsers.get(organization.id) ?? [])] }]),
-        ),
-      };
+      return logtoStateView(tenant);
     },
   };
-  return api;
+}
+
+/**
+ * The tenant as JSON for `expect.state` paths: `users.<id>` (Management API shape plus `roles`
+ * by name and `organizations` by id), `roles`, `organizations.<id>` (with `members`).
+ */
+export function logtoStateView(tenant: LogtoTenant): JsonObject {
+  const roleName = (id: string) => tenant.roles.get(id)?.name ?? id;
+  const organizationsOf = (userId: string) => [...tenant.organizationUsers.entries()].filter(([, members]) => members.has(userId)).map(([id]) => id);
+  return JSON.parse(
+    JSON.stringify({
+      users: Object.fromEntries(
+        [...tenant.users.values()].map((user) => [
+          user.id,
+          { ...userProfileResponse(user, tenant.version), roles: [...(tenant.userRoles.get(user.id) ?? [])].map(roleName), organizations: organizationsOf(user.id) },
+        ]),
+      ),
+      roles: [...tenant.roles.values()],
+      organizations: Object.fromEntries(
+        [...tenant.organizations.values()].map((organization) => [
+          organization.id,
+          {
+            ...organization,
+            members: [...(tenant.organizationUsers.get(organization.id) ?? [])],
+            memberRoles: Object.fromEntries(
+              [...(tenant.organizationUserRoles.get(organization.id) ?? new Map<string, Set<string>>()).entries()].map(([userId, roleIds]) => [
+                userId,
+                [...roleIds].map((id) => tenant.organizationRoles.get(id)?.name ?? id),
+              ]),
+            ),
+          },
+        ]),
+      ),
+    }),
+  ) as JsonObject;
 }
