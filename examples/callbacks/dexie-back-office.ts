@@ -1,7 +1,8 @@
 /**
  * A Dexie Cloud new-user hook with a back office: it admits everyone as an evaluation user at
  * once, then upgrades customers who already paid to production through the REST API
- * (`POST /token` with client credentials, then `POST /users`).
+ * (`POST /token` with client credentials, then `POST /users`). The same app has the endpoint a
+ * payment provider's webhook hits (`POST /payments`): a payment upgrades the user to `prod`.
  */
 import express from 'express';
 
@@ -16,7 +17,7 @@ export interface BackOfficeHookOptions {
   mistake?: 'read-only-scopes';
 }
 
-async function upgrade(userId: string, options: BackOfficeHookOptions): Promise<void> {
+async function upgrade(userId: string, options: BackOfficeHookOptions, plan = 'paid'): Promise<void> {
   const scopes = options.mistake === 'read-only-scopes' ? ['ACCESS_DB', 'GLOBAL_READ'] : ['ACCESS_DB', 'GLOBAL_READ', 'GLOBAL_WRITE'];
   const tokenResponse = await fetch(`${options.databaseUrl}/token`, {
     method: 'POST',
@@ -28,7 +29,7 @@ async function upgrade(userId: string, options: BackOfficeHookOptions): Promise<
   const response = await fetch(`${options.databaseUrl}/users`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify([{ userId, type: 'prod', data: { plan: 'paid' } }]),
+    body: JSON.stringify([{ userId, type: 'prod', data: { plan } }]),
   });
   if (!response.ok) throw new Error(`upgrading ${userId} failed: ${response.status} ${await response.text()}`);
 }
@@ -38,6 +39,21 @@ export function createBackOfficeHook(options: BackOfficeHookOptions): { app: exp
   const errors: string[] = [];
   const done: Promise<void>[] = [];
   const app = express();
+  // The payment webhook: answers once the upgrade is done, so the payment provider retries on failure.
+  app.post('/payments', express.json(), async (req, res) => {
+    const { event, userId, plan } = req.body as { event?: string; userId?: string; plan?: string };
+    if (event !== 'payment.succeeded' || !userId) {
+      res.status(202).json({ ignored: true });
+      return;
+    }
+    try {
+      await upgrade(userId, options, plan ?? 'paid');
+      res.json({ upgraded: userId });
+    } catch (error) {
+      errors.push((error as Error).message);
+      res.status(502).json({ error: (error as Error).message });
+    }
+  });
   app.post('*splat', express.json(), (req, res) => {
     const { userId, email } = req.body as { userId: string; email?: string };
     res.json({ ok: true, action: 'eval', userData: { plan: 'trial' } });

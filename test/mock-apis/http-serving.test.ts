@@ -1,7 +1,9 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBackOfficeHook } from '../../examples/callbacks/dexie-back-office.js';
-import { createDexieMockApi, createLogtoMockApi, serveMockApi, type ServedMockApi } from '../../src/mock-apis/index.js';
+import { applyNewUserOutcome, createDexieMockApi, createLogtoMockApi, dexieUser, serveMockApi, type ServedMockApi } from '../../src/mock-apis/index.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { transportFor } from '../../src/transports/target.js';
@@ -60,5 +62,36 @@ describe('an Express server on 127.0.0.1 for hooks elsewhere', () => {
     } finally {
       await transport.close();
     }
+  });
+});
+
+describe('a payment webhook upgrades an existing evaluation user through the served REST API', () => {
+  test('the user the new-user hook admitted as eval becomes prod; the calls came in order', async () => {
+    const api = createDexieMockApi({ database: { now: Date.parse('2026-03-02T08:00:00Z') } });
+    served = await serveMockApi(api);
+    const hook = createBackOfficeHook({ databaseUrl: served.url, clientId: 'hooksim-client', clientSecret: 'hooksim-secret', paidCustomers: [] });
+    const admitted = await send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: hook.app, set: { userId: 'ada@acme.test', email: 'ada@acme.test' } });
+    applyNewUserOutcome(api.database, admitted.outcome);
+    expect(dexieUser(api.database, 'ada@acme.test')).toMatchObject({ type: 'eval', evalDaysLeft: 30, data: { plan: 'trial' } });
+
+    // The payment provider reaches the back office over HTTP too (127.0.0.1, a port from the OS).
+    const backOffice = hook.app.listen(0, '127.0.0.1');
+    await once(backOffice, 'listening');
+    try {
+      const { port } = backOffice.address() as AddressInfo;
+      const reply = await fetch(`http://127.0.0.1:${port}/payments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ event: 'payment.succeeded', userId: 'ada@acme.test', plan: 'team' }),
+      });
+      expect(reply.status).toBe(200);
+    } finally {
+      backOffice.closeAllConnections();
+      await new Promise((resolve) => backOffice.close(resolve));
+    }
+    api.calls.assertOrder([{ method: 'POST', path: '/token', body: { scopes: ['GLOBAL_WRITE'] } }, { method: 'POST', path: '/users', body: [{ userId: 'ada@acme.test', type: 'prod' }] }]);
+    api.calls.assertAllMatched();
+    expect(dexieUser(api.database, 'ada@acme.test')).toMatchObject({ type: 'prod', data: { plan: 'team' }, created: '2026-03-02T08:00:00.000Z' });
+    expect(api.calls.calls.every((call) => !JSON.stringify(call).includes('hooksim-secret'))).toBe(true);
   });
 });
