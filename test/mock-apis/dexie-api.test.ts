@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyNewUserOutcome, createDexieMockApi } from '../../src/mock-apis/index.js';
+import { applyNewUserOutcome, createDexieMockApi, dexieUser } from '../../src/mock-apis/index.js';
 import type { DexieOutcome } from '../../src/providers/dexie-cloud/outcome.js';
 
 const NOW = Date.parse('2026-03-02T08:00:00Z');
@@ -78,10 +78,34 @@ describe('/users and its scope rules', () => {
   });
 });
 
+describe('GET /users: filters, sorting, paging', () => {
+  test('sort and desc order the list; limit pages it with hasMore and an opaque pagingKey', () => {
+    const { call, bearer } = setup();
+    const write = bearer(['*']);
+    call('POST', '/users', ['carol', 'alice', 'bob'].map((name) => ({ userId: `${name}@acme.test`, type: 'eval', data: { displayName: name } })), write);
+    const first = call('GET', '/users', undefined, write, { sort: 'userId', limit: '2' }).body as { data: { userId: string }[]; hasMore: boolean; pagingKey: string };
+    expect(first.data.map((user) => user.userId)).toEqual(['alice@acme.test', 'bob@acme.test']);
+    expect(first.hasMore).toBe(true);
+    const second = call('GET', '/users', undefined, write, { sort: 'userId', limit: '2', pagingKey: first.pagingKey }).body;
+    expect(second).toEqual({ data: [expect.objectContaining({ userId: 'carol@acme.test' })], hasMore: false });
+    const byName = call('GET', '/users', undefined, write, { sort: 'displayName', desc: '' }).body as { data: { userId: string }[] };
+    expect(byName.data.map((user) => user.userId)).toEqual(['carol@acme.test', 'bob@acme.test', 'alice@acme.test']);
+    expect((call('GET', '/users', undefined, write, { search: 'bob' }).body as { data: unknown[] }).data).toHaveLength(1);
+  });
+
+  test('a batch with one bad item changes nobody', () => {
+    const { api, call, bearer } = setup();
+    const response = call('POST', '/users', [{ userId: 'ok@acme.test', type: 'eval' }, { userId: 'bad@acme.test', type: 'eval', plan: 'pro' }], bearer(['*']));
+    expect(response).toMatchObject({ status: 400, body: 'Unsupported property "plan"' });
+    expect(api.database.users.size).toBe(0);
+  });
+});
+
 describe('the new-user outcome lands in the database', () => {
   test('a user the hook made prod is prod here, with its data; a refused login creates nobody', () => {
     const { api, call, bearer } = setup();
     applyNewUserOutcome(api.database, accepted('ada@acme.test', 'prod'));
+    expect(dexieUser(api.database, 'ada@acme.test')).toMatchObject({ type: 'prod', lastLogin: new Date(NOW).toISOString() });
     expect(call('GET', '/users/ada@acme.test', undefined, bearer(['ACCESS_DB', 'GLOBAL_READ'])).body).toMatchObject({ type: 'prod', data: { displayName: 'Ada' }, maxAllowedEvalDaysLeft: 30 });
     applyNewUserOutcome(api.database, { login: 'refused', status: 403, error: { code: 'USER_NOT_ACCEPTED', message: 'no' }, reason: 'test' });
     expect(api.database.users.size).toBe(1);

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createDefaultRoleHook, type DefaultRoleHookOptions } from '../../examples/callbacks/logto-default-role.js';
-import { createLogtoMockApi, startMockApis } from '../../src/mock-apis/index.js';
+import { createLogtoMockApi, logtoUser, startMockApis, userRoleNames } from '../../src/mock-apis/index.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { describeFailure } from '../../src/vitest/scenarios.js';
 import { transportFor } from '../../src/transports/target.js';
-import { send } from '../../src/send.js';
+import { prepareEvent, send } from '../../src/send.js';
 import type { SetupServer } from 'msw/node';
 
 const KEY = 'hooksimDemoSigningKey0123456789ab';
@@ -39,6 +39,44 @@ describe('msw: a hook in this process calls the mock API back', () => {
     expect(calls[0]).toMatchObject({ path: `/api/users/${userId}/roles`, status: 404 });
     await Promise.all(hook.log.done);
     expect(hook.log.errors[0]).toMatch(/assigning the role failed: 404 .*does not exist/);
+  });
+
+  test('a seeded tenant: the hook replies 204 first, then its token, role and plan calls arrive in order', async () => {
+    // The user the event speaks of is in the tenant before delivery, as a scenario puts it there.
+    const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 5 });
+    const api = createLogtoMockApi({ tenant: { users: [prepared.actor as never], roles: [{ name: 'member' }] } });
+    const mark = api.calls.mark();
+    server = startMockApis(api);
+    const hook = createDefaultRoleHook(hookOptions);
+    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 5 });
+    expect(result.response?.status).toBe(204);
+    const userId = JSON.parse(result.request.body).userId as string;
+    expect(userId).toBe((prepared.actor as { user: { id: string } }).user.id);
+    await api.calls.waitForCalls({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000, since: mark });
+    api.calls.assertOrder([
+      { method: 'POST', path: '/oidc/token', body: { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' } },
+      { method: 'GET', path: '/api/roles' },
+      { method: 'POST', path: '/api/users/:userId/roles', status: 201 },
+      { method: 'PATCH', path: '/api/users/:userId/custom-data', body: { customData: { plan: 'free' } } },
+    ]);
+    api.calls.assertAllMatched();
+    expect(api.calls.calls[0]!.headers.authorization).toBe('Basic [redacted]');
+    expect(userRoleNames(api.tenant, userId)).toEqual(['member']);
+    expect(logtoUser(api.tenant, userId)).toMatchObject({ customData: { plan: 'free' } });
+    await Promise.all(hook.log.done);
+    expect(hook.log.errors).toEqual([]);
+  });
+
+  test('the broken hook that forgets the token: the Management API answers 401 and the wait names the calls made', async () => {
+    const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
+    server = startMockApis(api);
+    const hook = createDefaultRoleHook({ ...hookOptions, mistake: 'forgets-token' });
+    await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 6 });
+    await api.calls.waitForCalls({ method: 'GET', path: '/api/roles' }, { timeoutMs: 5000 });
+    await Promise.all(hook.log.done);
+    expect(api.calls.calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['GET /api/roles 401']);
+    expect(hook.log.errors).toEqual(['GET /api/roles failed: 401']);
+    expect(() => api.calls.assertCalled({ method: 'POST', path: '/oidc/token' })).toThrow(/got 0\.\nCalls made:\n  #0 GET \/api\/roles -> 401/);
   });
 
   test('a bounded wait for a call that never comes resolves empty, without sleeping past the bound', async () => {

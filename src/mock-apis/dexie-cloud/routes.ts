@@ -128,9 +128,12 @@ export const dexieRoutes: readonly Route<DexieDatabase>[] = [
     const refused = authorize(db, request, WRITE);
     if (refused) return refused;
     if (!Array.isArray(request.body)) return { status: 400, body: 'Expected a JSON array of users', headers: { 'content-type': 'text/plain; charset=utf-8' } };
-    const results = request.body.map((item) => upsert(db, item));
+    // All or nothing: the batch is applied to a scratch copy first, so one bad item changes nobody.
+    const scratch: DexieDatabase = { ...db, users: new Map(db.users) };
+    const results = request.body.map((item) => upsert(scratch, item));
     const error = results.find((result): result is string => typeof result === 'string');
     if (error) return { status: 400, body: error, headers: { 'content-type': 'text/plain; charset=utf-8' } };
+    for (const user of results as DexieDbUser[]) db.users.set(user.userId, user);
     return { status: 200, body: results };
   }),
   route('DELETE', '/users/:userId', (db, request, { userId }) => {
