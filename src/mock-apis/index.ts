@@ -25,6 +25,7 @@ export { logtoUser, userRoleNames, userHasRole, roleByName, roleScopeNames, user
 export {
   createDexieMockApi,
   createDexieDatabase,
+  handleDexieRequest,
   applyNewUserOutcome,
   dexieUser,
   type DexieMockApi,

@@ -118,3 +118,16 @@ describe('the new-user outcome lands in the database', () => {
     expect(api.database.users.get('grace@acme.test')?.type).toBe('prod');
   });
 });
+
+describe('unknown Dexie routes fail loudly', () => {
+  test('a 501 naming the route, the closest emulated routes, and the call recorded as unmatched', () => {
+    const { api, call, bearer } = setup();
+    const response = call('PUT', '/users/ada@acme.test', { type: 'prod' }, bearer(['*']));
+    expect(response).toMatchObject({
+      status: 501,
+      body: { code: 'hooksim.route_not_emulated', message: "hooksim's dexie-cloud mock does not emulate PUT /users/ada@acme.test", data: { similarRoutes: ['GET /users/:userId', 'DELETE /users/:userId'] } },
+    });
+    expect(api.calls.unmatched().map((found) => `${found.method} ${found.path}`)).toEqual(['PUT /users/ada@acme.test']);
+    expect(JSON.stringify(api.calls.calls)).not.toContain('hooksim-secret');
+  });
+});

@@ -19,6 +19,17 @@ export interface DexieMockApi extends MockApi {
   readonly database: DexieDatabase;
 }
 
+/**
+ * One request through the Dexie Cloud mock: `POST /token`, or a `/users` route with its scope
+ * rules. Pure apart from the database it changes; both serving adapters call it.
+ */
+export function handleDexieRequest(database: DexieDatabase, request: ApiRequest): { response: ApiResponse; route?: string } {
+  if (request.method.toUpperCase() === 'POST' && request.path === '/token') return { response: issueDexieToken(database, request), route: '/token' };
+  const found = findRoute(dexieRoutes, request);
+  if (!found) return { response: notEmulated('dexie-cloud', request, dexieRoutes) };
+  return { response: found.route.handle(database, request, found.params), route: found.route.pattern };
+}
+
 /** The Dexie Cloud REST API mock: `/token` and `/users`. */
 export function createDexieMockApi(options: DexieMockApiOptions = {}): DexieMockApi {
   const database = options.database && 'tokens' in options.database ? (options.database as DexieDatabase) : createDexieDatabase(options.database as DexieDatabaseSeed | undefined);
@@ -29,17 +40,8 @@ export function createDexieMockApi(options: DexieMockApiOptions = {}): DexieMock
     database,
     calls,
     handle(request: ApiRequest): ApiResponse {
-      let response: ApiResponse;
-      let pattern: string | undefined;
-      if (request.method.toUpperCase() === 'POST' && request.path === '/token') {
-        pattern = '/token';
-        response = issueDexieToken(database, request);
-      } else {
-        const found = findRoute(dexieRoutes, request);
-        pattern = found?.route.pattern;
-        response = found ? found.route.handle(database, request, found.params) : notEmulated('dexie-cloud', request, dexieRoutes);
-      }
-      recordCall(calls, request, response, pattern, database.now());
+      const { response, route } = handleDexieRequest(database, request);
+      recordCall(calls, request, response, route, database.now());
       return response;
     },
     stateView() {
