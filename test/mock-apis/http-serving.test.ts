@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBackOfficeHook } from '../../examples/callbacks/dexie-back-office.js';
-import { applyNewUserOutcome, createDexieMockApi, createLogtoMockApi, dexieUser, serveMockApi, type ServedMockApi } from '../../src/mock-apis/index.js';
+import { createDefaultRoleHook } from '../../examples/callbacks/logto-default-role.js';
+import { applyNewUserOutcome, createDexieMockApi, createLogtoMockApi, dexieUser, serveMockApi, userRoleNames, type ServedMockApi } from '../../src/mock-apis/index.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { transportFor } from '../../src/transports/target.js';
 import { describeFailure } from '../../src/vitest/scenarios.js';
-import { send } from '../../src/send.js';
+import { prepareEvent, send } from '../../src/send.js';
+
+const KEY = 'hooksimDemoSigningKey0123456789ab';
 import type { DexieOutcome } from '../../src/providers/dexie-cloud/outcome.js';
 
 let served: ServedMockApi | undefined;
@@ -33,6 +36,27 @@ describe('an Express server on 127.0.0.1 for hooks elsewhere', () => {
     expect(unknown.status).toBe(501);
     expect(await unknown.json()).toMatchObject({ message: "hooksim's logto mock does not emulate GET /api/applications" });
     expect(api.calls.calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /oidc/token 401', 'GET /api/applications 501']);
+  });
+
+  test('the default-role hook over real HTTP: form-encoded token request, role assigned, plan merged', async () => {
+    const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 11 });
+    const events: string[] = [];
+    const api = createLogtoMockApi({ tenant: { users: [prepared.actor as never], roles: [{ name: 'member' }] }, onDataEvent: (event) => events.push(event) });
+    served = await serveMockApi(api);
+    // OSS: the endpoint is wherever Logto runs, the indicator stays https://default.logto.app/api.
+    const hook = createDefaultRoleHook({ signingKey: KEY, logtoEndpoint: served.url, resource: 'https://default.logto.app/api', clientId: 'hooksim-m2m', clientSecret: 'hooksim-m2m-secret', roleName: 'member' });
+    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 11 });
+    expect(result.response?.status).toBe(204);
+    const userId = JSON.parse(result.request.body).userId as string;
+    await api.calls.waitForCalls({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000 });
+    expect(api.calls.assertCalled({ method: 'POST', path: '/oidc/token' })[0]).toMatchObject({
+      headers: { authorization: 'Basic [redacted]', 'content-type': 'application/x-www-form-urlencoded' },
+      body: { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' },
+    });
+    expect(userRoleNames(api.tenant, userId)).toEqual(['member']);
+    expect(events).toEqual(['User.Data.Updated']);
+    await Promise.all(hook.log.done);
+    expect(hook.log.errors).toEqual([]);
   });
 
   test('the back-office hook upgrades a paying customer through the served REST API', async () => {
