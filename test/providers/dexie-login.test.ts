@@ -29,9 +29,36 @@ describe('the five "Policy for new users" settings', () => {
     expect(result.outcome).toMatchObject({ login: 'accepted', user: { type }, token: { userType: type }, license: { type, status: 'ok' } });
   });
 
-  test('reject-unknown refuses with USER_NOT_ACCEPTED', async () => {
-    const result = await simulateDexieLogin({ state: createLoginState(), attempt: { userId: 'x@y.test', email: 'x@y.test' }, options: { policy: 'reject-unknown' }, now: NOW });
-    expect(result.outcome).toMatchObject({ login: 'refused', status: 403, error: { code: 'USER_NOT_ACCEPTED' } });
+  test('reject-unknown refuses an unknown user with USER_NOT_REGISTERED, labelled inferred, without a call', async () => {
+    const { app, calls } = hook({ ok: true, action: 'prod' });
+    const result = await simulateDexieLogin({ state: createLoginState(), attempt: { userId: 'x@y.test', email: 'x@y.test' }, target: app, options: { policy: 'reject-unknown' }, now: NOW });
+    expect(calls()).toBe(0);
+    expect(result.outcome).toMatchObject({ login: 'refused', status: 403, error: { code: 'USER_NOT_REGISTERED', message: 'User x@y.test is not registered.' } });
+    expect(result.outcome.reason).toContain('inferred from dexie/Dexie.js#1869');
+  });
+
+  test.each([
+    [undefined, 'USER_NOT_REGISTERED'],
+    ['login', 'USER_NOT_REGISTERED'],
+    ['register', 'USER_NOT_ACCEPTED'],
+  ] as const)('reject-unknown with intent %s: %s', async (intent, code) => {
+    const result = await simulateDexieLogin({ state: createLoginState(), attempt: { userId: 'x@y.test', email: 'x@y.test', ...(intent ? { intent } : {}) }, options: { policy: 'reject-unknown' }, now: NOW });
+    expect(result.outcome).toMatchObject({ login: 'refused', status: 403, error: { code } });
+    if (intent === 'register') expect(result.outcome.reason).toContain('inferred from the JSDoc of LoginHints.intent');
+  });
+
+  test('a registered user gets in under reject-unknown, whatever the intent', async () => {
+    const state = createLoginState();
+    state.users.set('x@y.test', { userId: 'x@y.test', type: 'prod', maxAllowedEvalDaysLeft: 30, data: {}, email: 'x@y.test' });
+    const result = await simulateDexieLogin({ state, attempt: { userId: 'x@y.test', email: 'x@y.test', intent: 'register' }, options: { policy: 'reject-unknown' }, now: NOW });
+    expect(result.outcome).toMatchObject({ login: 'accepted', user: { type: 'prod' } });
+  });
+
+  test('intent "register" leaves the other policies alone: the hook is still called under webhook', async () => {
+    const { app, calls } = hook({ ok: true, action: 'eval' });
+    const result = await simulateDexieLogin({ state: createLoginState(), attempt: { userId: 'n@acme.test', email: 'n@acme.test', intent: 'register' }, target: app, now: NOW });
+    expect(calls()).toBe(1);
+    expect(result.outcome).toMatchObject({ login: 'accepted', user: { type: 'eval' } });
   });
 
   test('webhook: the hook decides, and is called only the first time', async () => {
@@ -65,6 +92,13 @@ describe('logins that never reach the hook', () => {
     const result = await simulateDexieLogin({ state: createLoginState(), attempt: { userId: 'alice@demo.local', email: 'alice@demo.local' }, target: app, now: NOW });
     expect(calls()).toBe(0);
     expect(result.outcome).toMatchObject({ login: 'refused', error: { code: 'USER_NOT_REGISTERED' } });
+  });
+
+  test('demo users with intent "register": USER_NOT_ACCEPTED (the register mapping), still no call', async () => {
+    const { app, calls } = hook({ ok: true, action: 'prod' });
+    const result = await simulateDexieLogin({ state: createLoginState(), attempt: { userId: 'alice@demo.local', email: 'alice@demo.local', intent: 'register' }, target: app, now: NOW });
+    expect(calls()).toBe(0);
+    expect(result.outcome).toMatchObject({ login: 'refused', error: { code: 'USER_NOT_ACCEPTED' } });
   });
 
   test('intent "login" for an unknown user: USER_NOT_REGISTERED, no call', async () => {

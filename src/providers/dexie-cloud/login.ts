@@ -14,7 +14,13 @@ export interface DexieLoginState {
 export interface DexieLoginAttempt {
   userId: string;
   email?: string;
-  /** The client's LoginHints.intent: `login` never auto-registers. */
+  /**
+   * The client's `LoginHints.intent` (dexie-cloud-addon, commit 8faab538), sent with the OTP
+   * step-1 and `authorization_code` requests. `login`: the server never auto-registers and answers
+   * `USER_NOT_REGISTERED`. `register`: the server maps `USER_NOT_REGISTERED` to `USER_NOT_ACCEPTED`.
+   * Absent: whatever code the user policy dictates. (Source: the JSDoc of `LoginHints.intent` in
+   * Dexie.js `DexieCloudAPI.ts`; the server itself is closed source.)
+   */
   intent?: 'login' | 'register';
 }
 
@@ -30,20 +36,44 @@ export function createLoginState(seats = 3): DexieLoginState {
   return { users: new Map(), seats: { total: seats, used: 0 } };
 }
 
+/** Where an inferred login rule comes from, quoted in the refusal's `reason`. */
+export const DEXIE_RULE_SOURCES = {
+  intent: 'inferred from the JSDoc of LoginHints.intent in Dexie.js DexieCloudAPI.ts',
+  notRegistered: 'inferred from dexie/Dexie.js#1869 ("User xxx is not registered" under "Reject all unknown users")',
+} as const;
+
+type Refusal = Extract<DexieLoginDecision, { kind: 'refused' }>;
+
+/**
+ * The server's intent mapping (inferred, {@link DEXIE_RULE_SOURCES}): with `intent: 'register'`,
+ * `USER_NOT_REGISTERED` becomes `USER_NOT_ACCEPTED`; any other intent leaves the code as is.
+ */
+export function applyIntent(refusal: Refusal, intent: DexieLoginAttempt['intent'], email: string): Refusal {
+  if (intent !== 'register' || refusal.code !== 'USER_NOT_REGISTERED') return refusal;
+  return {
+    kind: 'refused',
+    code: 'USER_NOT_ACCEPTED',
+    message: `User ${email} is not allowed to register.`,
+    reason: `${refusal.reason}; intent "register" turns USER_NOT_REGISTERED into USER_NOT_ACCEPTED (${DEXIE_RULE_SOURCES.intent})`,
+  };
+}
+
 /**
  * Decides a login without the hook (dexie-cloud.md §1, §2, §6.1): existing users never reach
  * it; `@demo.local` users are demo accounts (imported ahead, never "new"); `intent: 'login'`
- * for an unknown user is `USER_NOT_REGISTERED` without a call (inferred); the policy decides the rest.
+ * for an unknown user is `USER_NOT_REGISTERED` without a call (inferred); `reject-unknown`
+ * refuses unknown users as not registered (inferred); the policy decides the rest. An
+ * `intent: 'register'` login turns `USER_NOT_REGISTERED` into `USER_NOT_ACCEPTED` (inferred).
  */
 export function decideLogin(state: DexieLoginState, attempt: DexieLoginAttempt, options: Pick<DexieOptions, 'policy' | 'prodDomains'>): DexieLoginDecision {
   const existing = state.users.get(attempt.userId);
   if (existing) return { kind: 'existing', user: existing };
   const email = attempt.email ?? attempt.userId;
   if (email.toLowerCase().endsWith('@demo.local')) {
-    return { kind: 'refused', code: 'USER_NOT_REGISTERED', message: `Demo user ${email} has not been imported.`, reason: 'demo users must be imported first; they never reach the new-user hook' };
+    return applyIntent({ kind: 'refused', code: 'USER_NOT_REGISTERED', message: `Demo user ${email} has not been imported.`, reason: 'demo users must be imported first; they never reach the new-user hook' }, attempt.intent, email);
   }
   if (attempt.intent === 'login') {
-    return { kind: 'refused', code: 'USER_NOT_REGISTERED', message: `User ${email} is not registered.`, reason: 'intent "login" never auto-registers (inferred: the hook is not called)' };
+    return { kind: 'refused', code: 'USER_NOT_REGISTERED', message: `User ${email} is not registered.`, reason: `intent "login" never auto-registers: the hook is not called (${DEXIE_RULE_SOURCES.intent})` };
   }
   switch (options.policy) {
     case 'auto-eval':
@@ -57,7 +87,11 @@ export function decideLogin(state: DexieLoginState, attempt: DexieLoginAttempt, 
         : { kind: 'create', type: 'eval', reason: `policy prod-domains: ${domain || 'no domain'} is not listed` };
     }
     case 'reject-unknown':
-      return { kind: 'refused', code: 'USER_NOT_ACCEPTED', message: `User ${email} is not allowed.`, reason: 'policy reject-unknown' };
+      return applyIntent(
+        { kind: 'refused', code: 'USER_NOT_REGISTERED', message: `User ${email} is not registered.`, reason: `policy reject-unknown: only registered users may log in (${DEXIE_RULE_SOURCES.notRegistered})` },
+        attempt.intent,
+        email,
+      );
     default:
       return { kind: 'call-hook' };
   }
