@@ -1,6 +1,10 @@
 /**
  * hooksim: a faithful stand-in for identity providers that call your hooks.
  *
+ * This entry builds, signs, sends and judges events, and loads nothing else: the scenario runner
+ * (YAML) is `hooksim/scenarios`, reporters (JUnit XML) `hooksim/reporters`, the mock provider APIs
+ * (msw, express) `hooksim/mock-apis`, and the vitest matchers `hooksim/vitest`.
+ *
  * @packageDocumentation
  */
 export { send, prepareEvent, type SendOptions, type SendResult, type PreparedEvent } from './send.js';
@@ -24,15 +28,8 @@ export { redact, REDACTED } from './core/redact.js';
 export { UsageError } from './core/errors.js';
 export type { WireRequest, Reply, Attempt, TransportError, TransportErrorKind, Violation, Verdict, DeliveryRecord } from './core/types.js';
 export { defineConfig, type HooksimConfig } from './config/define.js';
-export { runScenarios, type RunScenariosOptions } from './scenarios/run-all.js';
-export { runScenario, type RunScenarioOptions } from './scenarios/run.js';
-export { parseScenario, loadScenario, type LoadedScenario } from './scenarios/load.js';
-export { ScenarioFileError } from './scenarios/errors.js';
 export { scenarioSchema, type ScenarioSpec, type StepSpec, type ExpectSpec } from './scenarios/schema.js';
-export type { RunResult, ScenarioResult, StepResult, DeliveryResult, ExpectationResult, Status } from './scenarios/result.js';
-export { createReporters, reporterNames, jsonReportSchema, type JsonReport, type Reporter, type ReporterOutput } from './reporters/index.js';
 export { deliverPrepared } from './send.js';
-export * from './mock-apis/index.js';
 export * from './flows/index.js';
 export { decideLogin, completeLogin, createLoginState, type DexieLoginState, type DexieLoginAttempt, type DexieLoginDecision } from './providers/dexie-cloud/login.js';
 export { dexieUserPolicies, type DexieUserPolicy } from './providers/dexie-cloud/options.js';

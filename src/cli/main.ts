@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUsageError } from '../core/errors.js';
 import { registerList } from './commands/list.js';
@@ -8,15 +9,37 @@ import { registerShow } from './commands/show.js';
 import { registerTestHook } from './commands/test-hook.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
-const VERSION = '0.1.0';
+// Command modules import only commander and small helpers; each loads its engine inside its action,
+// so `hooksim --help` and `hooksim list` start about as fast as Node itself.
+
+/** hooksim's version, from the package's own package.json (`../../` from both src/cli and dist/cli). */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const EXIT_HELP = `
+Exit codes:
+  0  every hook kept its contract, every scenario passed
+  1  a hook broke its contract or was unreachable, a scenario failed or errored
+  2  usage or configuration error (one line on stderr)
+
+Run \`hooksim <command> --help\` for a command's flags and examples.`;
 
 /** Builds the command tree. Commands report their exit code through `setExit`. */
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('hooksim')
     .description('Test your identity-provider hooks against a faithful Dexie Cloud and Logto')
-    .version(VERSION)
+    .version(packageVersion())
+    // Program flags (--version, --help) are read before the command name only, so a command may
+    // have a flag of the same name (test-hook --version 1.43).
+    .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_HELP)
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       // Commander's own errors ("unknown option") are printed by runCli, once, in our format.
@@ -29,6 +52,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerList(program, io);
   registerSchema(program, io);
   registerTestHook(program, io, setExit);
+  for (const command of program.commands) command.exitOverride();
   return program;
 }
 
@@ -41,6 +65,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   const program = buildProgram(io, (code) => {
     exitCode = code;
   });
+  if (argv.length === 0) {
+    // A bare `hooksim` asks what there is: show it, but never pass a CI step that lost its command.
+    io.stderr(program.helpInformation() + EXIT_HELP.trimEnd() + '\n');
+    return EXIT.usage;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -48,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     if (error instanceof CommanderError) {
       // --help and --version end through exitOverride with code 0.
       if (error.exitCode === 0) return EXIT.pass;
-      io.stderr(`hooksim: ${error.message.replace(/^error: /, '')}\n`);
+      io.stderr(`hooksim: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')}\n`);
       return EXIT.usage;
     }
     if (isUsageError(error)) {

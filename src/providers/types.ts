@@ -56,6 +56,8 @@ export interface Provider<Options = unknown, Outcome = unknown> {
   /** Identifier used on the command line (`logto`, `dexie-cloud`). */
   name: string;
   title: string;
+  /** Lines `hooksim list` prints under the title: version profiles and what they rest on. */
+  notes?: readonly string[];
   events: readonly EventDefinition[];
   /** Parses and defaults provider options (`{}` gives the faithful defaults). */
   optionsSchema: z.ZodType<Options, unknown>;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { getProvider, providers } from '../../providers/registry.js';
+import type { ProviderCatalogEntry } from '../../providers/catalog.js';
 import type { CliIo } from '../io.js';
 import { colourEnabled, paint } from '../style.js';
+import { commandHelp } from './help.js';
 
 /** `hooksim list`: providers, their events and each event's trigger variants. */
 export function registerList(program: Command, io: CliIo): void {
@@ -10,28 +11,34 @@ export function registerList(program: Command, io: CliIo): void {
     .description('list providers, events and their variants')
     .argument('[provider]', 'only this provider')
     .option('--json', 'print as JSON')
-    .action((only: string | undefined, flags: { json?: boolean }) => {
-      // getProvider throws a usage error with a suggestion for an unknown name.
-      const chosen = only === undefined ? providers : [getProvider(only)];
+    .addHelpText('after', commandHelp(['hooksim list', 'hooksim list logto --json'], 'the list was printed'))
+    .action(async (only: string | undefined, flags: { json?: boolean }) => {
+      const { loadCatalog, catalogEntry } = await import('../../providers/catalog.js');
+      const catalog = await loadCatalog();
+      // catalogEntry throws a usage error with a suggestion for an unknown name.
+      const chosen = only === undefined ? catalog : [catalogEntry(catalog, only)];
       if (flags.json) {
-        const data = chosen.map(({ name, title, events }) => ({ name, title, events }));
-        io.stdout(JSON.stringify(data, null, 2) + '\n');
+        io.stdout(JSON.stringify(chosen, null, 2) + '\n');
         return;
       }
-      const p = paint(colourEnabled(io.isTty, io.env));
-      const lines: string[] = [];
-      for (const provider of chosen) {
-        lines.push(`${p.bold(provider.name)}  ${p.dim(provider.title)}`);
-        const width = Math.max(...provider.events.map((event) => event.name.length));
-        for (const event of provider.events) {
-          lines.push(`  ${event.name.padEnd(width)}  ${event.summary}`);
-          event.variants.forEach((variant, index) => {
-            const tag = index === 0 ? ' (default)' : '';
-            lines.push(`  ${''.padEnd(width)}    ${p.dim(`--variant ${variant.name}${tag}: ${variant.summary}`)}`);
-          });
-        }
-        lines.push('');
-      }
-      io.stdout(lines.join('\n'));
+      io.stdout(formatCatalog(chosen, paint(colourEnabled(io.isTty, io.env))));
     });
+}
+
+function formatCatalog(chosen: readonly ProviderCatalogEntry[], p: ReturnType<typeof paint>): string {
+  const lines: string[] = [];
+  for (const provider of chosen) {
+    lines.push(`${p.bold(provider.name)}  ${p.dim(provider.title)}`);
+    if (provider.notes) for (const note of provider.notes) lines.push(`  ${p.dim(note)}`);
+    const width = Math.max(...provider.events.map((event) => event.name.length));
+    for (const event of provider.events) {
+      lines.push(`  ${event.name.padEnd(width)}  ${event.summary}`);
+      event.variants.forEach((variant, index) => {
+        const tag = index === 0 ? ' (default)' : '';
+        lines.push(`  ${''.padEnd(width)}    ${p.dim(`--variant ${variant.name}${tag}: ${variant.summary}`)}`);
+      });
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
 }

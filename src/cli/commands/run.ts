@@ -1,11 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import { UsageError } from '../../core/errors.js';
-import { createReporters, progressReporter } from '../../reporters/index.js';
 import type { Reporter } from '../../reporters/types.js';
-import { runScenarios } from '../../scenarios/run-all.js';
 import type { CliIo } from '../io.js';
 import { colourEnabled } from '../style.js';
 import { collect, intOption } from './shared.js';
@@ -60,6 +57,12 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .option('--config <file>', 'configuration file (default: hooksim.config.{ts,mts,js,mjs,json} here)')
     .option('--now <iso>', 'the provider clock at the first step of scenarios without start:')
     .action(async (paths: string[], flags: RunFlags) => {
+      // The runner, YAML and reporters load here, not at the top: `hooksim --help` must stay cheap.
+      const [{ loadConfig }, { createReporters, progressReporter }, { runScenarios }] = await Promise.all([
+        import('../../config/load.js'),
+        import('../../reporters/index.js'),
+        import('../../scenarios/run-all.js'),
+      ]);
       const { config } = await loadConfig(io.cwd, flags.config);
       const names = flags.reporter ?? config.reporters ?? ['pretty'];
       const outs = outputsFor(names, flags.out ?? []);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { getProvider } from '../../providers/registry.js';
-import { contractJsonSchema, scenarioJsonSchema } from '../../schema.js';
 import type { CliIo } from '../io.js';
+import { commandHelp } from './help.js';
 
 /** `hooksim schema <provider> [contract]`: JSON Schema of a wire contract. */
 export function registerSchema(program: Command, io: CliIo): void {
@@ -10,11 +9,17 @@ export function registerSchema(program: Command, io: CliIo): void {
     .description('print the JSON Schema of a provider wire contract, or of scenario files (`schema scenario`)')
     .argument('<provider>', 'dexie-cloud, logto, or scenario (the scenario file format)')
     .argument('[contract]', 'contract name; omit to list them')
-    .action((providerName: string, contract: string | undefined) => {
+    .addHelpText(
+      'after',
+      commandHelp(['hooksim schema scenario > scenarios/hooksim.schema.json', 'hooksim schema dexie-cloud'], 'the schema was printed'),
+    )
+    .action(async (providerName: string, contract: string | undefined) => {
+      const { contractJsonSchema, scenarioJsonSchema } = await import('../../schema.js');
       if (providerName === 'scenario') {
         io.stdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
         return;
       }
+      const { getProvider } = await import('../../providers/registry.js');
       const provider = getProvider(providerName);
       if (contract === undefined) {
         io.stdout(Object.keys(provider.contracts).join('\n') + '\n');

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { send } from '../../send.js';
-import { formatSendResult } from '../format.js';
 import { EXIT, type CliIo } from '../io.js';
 import { colourEnabled, paint } from '../style.js';
-import { addEventFlags, eventInputFrom, type EventFlags } from './event-input.js';
+import { addEventFlags, type EventFlags } from './event-flags.js';
+import { commandHelp } from './help.js';
 import { intOption } from './shared.js';
 
 interface SendFlags extends EventFlags {
@@ -22,11 +21,28 @@ export function registerSend(program: Command, io: CliIo, setExit: (code: number
       .argument('<provider>', 'dexie-cloud or logto')
       .argument('<event>', 'event name, e.g. new-user, PostRegister, User.Created'),
   )
-    .option('--to <url>', 'the hook URL (http or https)')
-    .option('--max-reply-bytes <n>', 'cap on the bytes read from the reply', '1048576')
+    .option('--to <url>', 'the hook URL (http or https) [required]')
+    .option('--max-reply-bytes <n>', 'bytes of the reply kept for the report', '1048576')
     .option('--json', 'print one JSON document (secrets redacted)')
+    .addHelpText(
+      'after',
+      commandHelp(
+        [
+          'hooksim send dexie-cloud new-user --to http://localhost:3000/hooks/dexie',
+          'hooksim send logto PostRegister --to http://localhost:3000/hooks/logto --signing-key $LOGTO_SIGNING_KEY',
+        ],
+        'the hook kept the contract',
+        'the hook broke the contract, or could not be reached',
+      ),
+    )
     .action(async (providerName: string, event: string, flags: SendFlags) => {
       if (!flags.to) throw new UsageError('send needs --to <url>: the hook to call');
+      // Loaded here, not at the top: `hooksim --help` must not pay for providers and transports.
+      const [{ eventInputFrom }, { send }, { formatSendResult }] = await Promise.all([
+        import('./event-input.js'),
+        import('../../send.js'),
+        import('../format.js'),
+      ]);
       const input = eventInputFrom(providerName, event, flags, io.env);
       const result = await send({ ...input, target: flags.to, maxReplyBytes: intOption(flags.maxReplyBytes, '--max-reply-bytes', 1) });
       if (flags.json) io.stdout(JSON.stringify(result, null, 2) + '\n');

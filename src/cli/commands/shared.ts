@@ -44,11 +44,21 @@ export function providerOptionsFrom(provider: AnyProvider, assignments: string[]
     if (!keys.includes(key)) {
       throw new UsageError(`unknown ${provider.name} option "${key}"${didYouMean(key, keys)}; options: ${keys.join(', ')}`);
     }
-    const raw = assignment.slice(eq + 1);
-    // Strings stay strings for string options (a hook id of digits is still an id).
-    options[key] = key === 'signingKey' || key === 'hookId' || key === 'token' ? raw : parseLooseJson(raw);
+    options[key] = optionValue(provider, key, assignment.slice(eq + 1));
   }
   return options;
+}
+
+/**
+ * Reads an option value the way the option's schema expects it: the text as given when the schema
+ * takes a string (`version=1.43`, a hook id of digits), otherwise parsed as JSON when it parses
+ * (`timeoutMs=5000`, `devFeatures=true`, `headers={"x":"y"}`).
+ */
+function optionValue(provider: AnyProvider, key: string, raw: string): unknown {
+  const shape = (provider.optionsSchema as unknown as { shape?: Record<string, { safeParse(value: unknown): { success: boolean } }> }).shape;
+  const field = shape?.[key];
+  if (field && field.safeParse(raw).success) return raw;
+  return parseLooseJson(raw);
 }
 
 /** Sets a provider option from a dedicated flag, refusing flags the provider has no option for. */

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { redact } from '../../core/redact.js';
-import { prepareEvent } from '../../send.js';
-import { formatRequest } from '../format.js';
 import type { CliIo } from '../io.js';
 import { colourEnabled, paint } from '../style.js';
-import { addEventFlags, eventInputFrom, type EventFlags } from './event-input.js';
+import { addEventFlags, type EventFlags } from './event-flags.js';
+import { commandHelp } from './help.js';
 
 interface ShowFlags extends EventFlags {
   json?: boolean;
@@ -22,7 +20,20 @@ export function registerShow(program: Command, io: CliIo): void {
   )
     .option('--raw', 'print only the body bytes, exactly as sent')
     .option('--json', 'print {provider, event, variant, options, request} as JSON')
-    .action((providerName: string, event: string, flags: ShowFlags) => {
+    .addHelpText(
+      'after',
+      commandHelp(
+        ['hooksim show logto User.Created --variant management-api', 'hooksim show dexie-cloud new-user --raw | jq .'],
+        'the request was printed',
+      ),
+    )
+    .action(async (providerName: string, event: string, flags: ShowFlags) => {
+      const [{ eventInputFrom }, { prepareEvent }, { redact }, { formatRequest }] = await Promise.all([
+        import('./event-input.js'),
+        import('../../send.js'),
+        import('../../core/redact.js'),
+        import('../format.js'),
+      ]);
       const prepared = prepareEvent(eventInputFrom(providerName, event, flags, io.env));
       const request = redact(prepared.request, prepared.secrets);
       if (flags.raw) {

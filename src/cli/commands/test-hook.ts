@@ -1,11 +1,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { sendLogtoTestPayloads } from '../../flows/logto-test-hook.js';
-import { getEvent, getProvider } from '../../providers/registry.js';
-import { parseTargetUrl } from '../../transports/target.js';
-import { formatRequest } from '../format.js';
 import { EXIT, type CliIo } from '../io.js';
 import { colourEnabled, paint } from '../style.js';
+import { commandHelp } from './help.js';
 import { collect, headersFrom } from './shared.js';
 
 interface TestHookFlags {
@@ -23,14 +20,32 @@ export function registerTestHook(program: Command, io: CliIo, setExit: (code: nu
     .command('test-hook')
     .description("send Logto's fixed test payloads, as the Console's \"Send test payload\" does, and print Logto's answer (204 or 422)")
     .argument('<events...>', 'Logto events, e.g. PostRegister User.Created')
-    .option('--to <url>', 'the hook URL')
+    .option('--to <url>', 'the hook URL [required]')
     .option('--signing-key <key>', 'the hook signing key (or env HOOKSIM_SIGNING_KEY)')
-    .option('--header <name: value>', 'a custom header of the hook', collect)
+    .option('--header <name: value>', 'a custom header of the hook; repeatable', collect)
     .option('--hook-id <id>', 'the hook id', 'hooksimtesthook000000')
+    // Only this command's flag: the program's own --version is read before the command name alone.
     .option('--version <version>', 'Logto version profile: 1.42 or 1.43', '1.42')
     .option('--json', 'print { response, requests } as JSON')
+    .addHelpText(
+      'after',
+      commandHelp(
+        [
+          'hooksim test-hook PostRegister User.Created --to http://localhost:3000/hooks/logto --signing-key $KEY',
+          'hooksim test-hook PostSignIn --to http://localhost:3000/hooks/logto --version 1.43 --json',
+        ],
+        'Logto would answer 204: every test payload got a 2xx',
+        'Logto would answer 422: a hook replied non-2xx or could not be reached',
+      ),
+    )
     .action(async (events: string[], flags: TestHookFlags) => {
       if (!flags.to) throw new UsageError('test-hook needs --to <url>: the hook to call');
+      const [{ sendLogtoTestPayloads }, { getEvent, getProvider }, { parseTargetUrl }, { formatRequest }] = await Promise.all([
+        import('../../flows/logto-test-hook.js'),
+        import('../../providers/registry.js'),
+        import('../../transports/target.js'),
+        import('../format.js'),
+      ]);
       const logto = getProvider('logto');
       for (const event of events) getEvent(logto, event);
       if (flags.version !== '1.42' && flags.version !== '1.43') throw new UsageError(`--version expects 1.42 or 1.43, got "${flags.version}"`);
