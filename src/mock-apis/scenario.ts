@@ -4,7 +4,8 @@ import type { LogtoActor } from '../providers/logto/identity.js';
 import type { MockApiSpec } from '../scenarios/schema.js';
 import { applyNewUserOutcome, createDexieMockApi } from './dexie-cloud/index.js';
 import { createLogtoMockApi, upsertActorUser, type LogtoDataEvent } from './logto/index.js';
-import { startMockApis } from './msw.js';
+import { attachMockApis, startMockApis, type MswServerLike } from './msw.js';
+import { UsageError } from '../core/errors.js';
 import { serveMockApi } from './server.js';
 import type { MockApi } from './types.js';
 
@@ -22,8 +23,18 @@ export interface ScenarioMockApi {
   close(): Promise<void>;
 }
 
+/** Where a scenario's `serve: msw` mock goes. */
+export interface ScenarioMockApiHost {
+  /**
+   * An msw server that already runs in this process (your tests' own): the mock's handlers are
+   * added to it for the scenario and step aside after. Without it hooksim starts its own server,
+   * and refuses to when msw or nock already intercepts requests (they would answer twice).
+   */
+  msw?: MswServerLike;
+}
+
 /** Starts the mock API of `provider` for a scenario, served as the spec says. */
-export async function startScenarioMockApi(provider: string, spec: MockApiSpec, clock: { now(): number }): Promise<ScenarioMockApi> {
+export async function startScenarioMockApi(provider: string, spec: MockApiSpec, clock: { now(): number }, host: ScenarioMockApiHost = {}): Promise<ScenarioMockApi> {
   const events: LogtoDataEvent[] = [];
   let api: MockApi;
   let beforeDelivery: ScenarioMockApi['beforeDelivery'] = () => undefined;
@@ -42,11 +53,14 @@ export async function startScenarioMockApi(provider: string, spec: MockApiSpec, 
     afterDelivery = (outcome) => void applyNewUserOutcome(dexie.database, outcome as DexieOutcome);
     api = dexie;
   } else {
-    throw new Error(`hooksim has no mock API for ${provider}`);
+    throw new UsageError(`hooksim has no mock API for ${provider}`);
   }
   let close: () => Promise<void>;
-  if (spec.serve === 'msw') {
-    const server = startMockApis(api);
+  if (spec.serve === 'msw' && host.msw) {
+    const attached = await attachMockApis(host.msw, api);
+    close = async () => attached.detach();
+  } else if (spec.serve === 'msw') {
+    const server = await startMockApis(api);
     close = async () => server.close();
   } else {
     const served = await serveMockApi(api, { port: spec.port ?? 0 });

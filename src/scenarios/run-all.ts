@@ -9,6 +9,7 @@ import { ScenarioFileError } from './errors.js';
 import { loadScenario, type LoadedScenario } from './load.js';
 import { exitCodeOf, summarize, type RunResult, type ScenarioResult } from './result.js';
 import { runScenario } from './run.js';
+import type { MswServerLike } from '../mock-apis/msw.js';
 
 /** What `hooksim run` (and the vitest helper) hands the runner. */
 export interface RunScenariosOptions {
@@ -27,6 +28,8 @@ export interface RunScenariosOptions {
   env?: Record<string, string | undefined>;
   cwd?: string;
   reporters?: Reporter[];
+  /** Your tests' running msw server: `serve: msw` mock APIs join it instead of starting a second one. */
+  msw?: MswServerLike;
 }
 
 function configError(file: string, name: string, error: ScenarioFileError | UsageError): ScenarioResult {
@@ -140,6 +143,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
             env: options.env,
             maxReplyBytes: options.config?.maxReplyBytes,
             defaultOptions: providerDefaults,
+            msw: options.msw,
             onStep: (step) => {
               for (const reporter of reporters) reporter.onStepEnd?.(header, step);
             },

@@ -1,4 +1,5 @@
 import { isUsageError, UsageError } from '../core/errors.js';
+import type { MswServerLike } from '../mock-apis/msw.js';
 import { dataEventPayload, startScenarioMockApi, type ScenarioMockApi } from '../mock-apis/scenario.js';
 import { checkCalls, checkState } from './api-expectations.js';
 import { REMOVE, setPath, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';
@@ -30,6 +31,8 @@ export interface RunScenarioOptions {
   defaultOptions?: Record<string, unknown>;
   /** The provider API the hook may call back, kept consistent with the events sent. */
   mockApi?: ScenarioMockApi;
+  /** Your tests' running msw server: a `serve: msw` mock API joins it instead of starting a second one. */
+  msw?: MswServerLike;
   /** Called after each step (live reporting). */
   onStep?: (step: StepResult) => void;
 }
@@ -103,7 +106,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   // The provider's API, when the scenario plays it; its clock is the scenario's.
   let mockApi = options.mockApi;
   const ownsMock = !mockApi && spec.mockApi !== undefined;
-  if (ownsMock) mockApi = await startScenarioMockApi(provider.name, spec.mockApi!, { now: () => now });
+  if (ownsMock) mockApi = await startScenarioMockApi(provider.name, spec.mockApi!, { now: () => now }, { msw: options.msw });
   if (mockApi) context.mockApi = { url: mockApi.url };
   try {
     await runSteps();

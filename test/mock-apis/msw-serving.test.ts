@@ -28,7 +28,7 @@ afterEach(() => {
 describe('msw: a hook in this process calls the mock API back', () => {
   test('the hook replies first, then calls; waiting ends as soon as the calls arrive', async () => {
     const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
-    server = startMockApis(api);
+    server = await startMockApis(api);
     const hook = createDefaultRoleHook(hookOptions);
     const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 4 });
     expect(result.response?.status).toBe(204);
@@ -46,7 +46,7 @@ describe('msw: a hook in this process calls the mock API back', () => {
     const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 5 });
     const api = createLogtoMockApi({ tenant: { users: [prepared.actor as never], roles: [{ name: 'member' }] } });
     const mark = api.calls.mark();
-    server = startMockApis(api);
+    server = await startMockApis(api);
     const hook = createDefaultRoleHook(hookOptions);
     const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 5 });
     expect(result.response?.status).toBe(204);
@@ -69,7 +69,7 @@ describe('msw: a hook in this process calls the mock API back', () => {
 
   test('the broken hook that forgets the token: the Management API answers 401 and the wait names the calls made', async () => {
     const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
-    server = startMockApis(api);
+    server = await startMockApis(api);
     const hook = createDefaultRoleHook({ ...hookOptions, mistake: 'forgets-token' });
     await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 6 });
     await api.calls.waitForCalls({ method: 'GET', path: '/api/roles' }, { timeoutMs: 5000 });
