@@ -52,45 +52,81 @@ export function splitPath(path: string): string[] {
  * Missing intermediate objects are created.
  */
 export function setPath(target: JsonObject, path: string, value: OverrideValue): JsonObject {
-  const segments = splitPath(path);
-  return setIn(target, segments, value, path) as JsonObject;
+  return applyEntries(target, [[path, value]]);
 }
 
-function setIn(node: JsonValue | undefined, segments: string[], value: OverrideValue, path: string): JsonValue | undefined {
-  const [head, ...rest] = segments as [string, ...string[]];
-  if (Array.isArray(node)) {
-    const index = Number(head);
-    if (!Number.isInteger(index) || index < 0) {
-      throw new UsageError(`cannot set "${path}": "${head}" is not an index of an array`);
-    }
-    const copy = [...node];
-    if (rest.length === 0) {
-      if (value === REMOVE) copy.splice(index, 1);
-      else copy[index] = value;
-    } else {
-      copy[index] = setIn(copy[index], rest, value, path) as JsonValue;
-    }
-    return copy;
-  }
-  if (node !== undefined && node !== null && !isJsonObject(node)) {
-    throw new UsageError(`cannot set "${path}": "${head}" is inside a ${typeof node}, not an object`);
-  }
-  const copy: JsonObject = { ...(node ?? {}) };
-  if (rest.length === 0) {
-    if (value === REMOVE) delete copy[head];
-    else copy[head] = value;
-  } else {
-    const child = setIn(copy[head], rest, value, path);
-    if (child !== undefined) copy[head] = child;
-  }
-  return copy;
-}
-
-/** Applies every override in order. */
+/**
+ * Applies every override in order, to a copy: `target` and the values set are never modified.
+ * Linear in the number of overrides: each object on a path is copied once, the first time an
+ * override reaches it, and later overrides write into that copy (copying the payload for each
+ * key made 20,000 `set:` keys take minutes).
+ */
 export function applyOverrides(target: JsonObject, overrides: Overrides | undefined): JsonObject {
-  let result = target;
-  for (const [path, value] of Object.entries(overrides ?? {})) result = setPath(result, path, value);
-  return result;
+  const entries = Object.entries(overrides ?? {});
+  return entries.length === 0 ? target : applyEntries(target, entries);
+}
+
+function applyEntries(target: JsonObject, entries: [string, OverrideValue][]): JsonObject {
+  const owned = new WeakSet<object>();
+  const own = <T extends JsonObject | JsonValue[]>(node: T): T => {
+    if (owned.has(node)) return node;
+    const copy = (Array.isArray(node) ? [...node] : { ...node }) as T;
+    owned.add(copy);
+    return copy;
+  };
+  const root = own(target);
+  for (const [path, value] of entries) setInPlace(root, splitPath(path), value, path, own);
+  return root;
+}
+
+function setInPlace(
+  root: JsonObject,
+  segments: string[],
+  value: OverrideValue,
+  path: string,
+  own: <T extends JsonObject | JsonValue[]>(node: T) => T,
+): void {
+  let node: JsonObject | JsonValue[] = root;
+  for (let i = 0; i < segments.length; i++) {
+    const head = segments[i]!;
+    const last = i === segments.length - 1;
+    let child: JsonValue | undefined;
+    if (Array.isArray(node)) {
+      const index = Number(head);
+      if (!Number.isInteger(index) || index < 0) throw new UsageError(`cannot set "${path}": "${head}" is not an index of an array`);
+      if (last) {
+        if (value === REMOVE) node.splice(index, 1);
+        else node[index] = value;
+        return;
+      }
+      child = node[index];
+      const next = descend(child, segments[i + 1]!, path, own);
+      node[index] = next;
+      node = next;
+    } else {
+      if (last) {
+        if (value === REMOVE) delete node[head];
+        else node[head] = value;
+        return;
+      }
+      child = Object.hasOwn(node, head) ? node[head] : undefined;
+      const next = descend(child, segments[i + 1]!, path, own);
+      node[head] = next;
+      node = next;
+    }
+  }
+}
+
+/** The writable container for the next segment: a copy of `child`, or a new object where there is none. */
+function descend(
+  child: JsonValue | undefined,
+  next: string,
+  path: string,
+  own: <T extends JsonObject | JsonValue[]>(node: T) => T,
+): JsonObject | JsonValue[] {
+  if (child === undefined || child === null) return own({});
+  if (typeof child !== 'object') throw new UsageError(`cannot set "${path}": "${next}" is inside a ${typeof child}, not an object`);
+  return own(child);
 }
 
 /** Reads the value at a dotted path, or undefined. */

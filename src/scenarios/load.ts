@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { isJsonObject } from '../core/json.js';
-import { didYouMean } from '../core/suggest.js';
+import { didYouMean, editDistance } from '../core/suggest.js';
 import { providers } from '../providers/registry.js';
 import type { AnyProvider } from '../providers/types.js';
 import { ScenarioFileError } from './errors.js';
 import { referencesIn } from './interpolate.js';
 import { matcherKeys, matcherSchema, scenarioSchema, type ScenarioSpec } from './schema.js';
-import { parseSource, type SourceDocument, type SourceLocation } from './source.js';
+import { parseSource, reservedKeyIn, type SourceDocument, type SourceLocation } from './source.js';
 
 /** A scenario file, validated, that can point back into its source. */
 export interface LoadedScenario {
@@ -58,7 +58,10 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-/** Turns the first zod issue into a positioned, readable error. */
+/** Records one problem of a file. */
+type Report = (location: SourceLocation, detail: string) => void;
+
+/** Turns a zod issue into a positioned, readable error. */
 function issueError(source: SourceDocument, issue: z.core.$ZodIssue, knownKeys?: readonly string[]): ScenarioFileError {
   const path = issue.path;
   const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
@@ -94,23 +97,51 @@ function issueError(source: SourceDocument, issue: z.core.$ZodIssue, knownKeys?:
   return new ScenarioFileError(source.locate(path), `${where}${issue.message}${got}`);
 }
 
-/** Matcher objects inside `expect.body/headers/outcome` must be well-formed. */
-function checkMatchers(source: SourceDocument, spec: ScenarioSpec): void {
+/**
+ * A key that is almost a matcher keyword (`oneof`, `equal`, `exist`): the object would be
+ * compared as a literal value and fail for a reason nobody wrote.
+ */
+function nearMatcherKey(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  return matcherKeys.find((name) => {
+    const target = name.toLowerCase();
+    if (key === name) return false;
+    if (lower === target) return true;
+    if (key.length < 4) return false;
+    return target.startsWith(lower) || editDistance(key, name) <= 1;
+  });
+}
+
+/** Matcher objects inside `expect.body/headers/outcome/state` must be well-formed. */
+function checkMatchers(source: SourceDocument, spec: ScenarioSpec, report: Report): void {
   spec.steps.forEach((step, index) => {
-    for (const section of ['body', 'headers', 'outcome'] as const) {
+    for (const section of ['body', 'headers', 'outcome', 'state'] as const) {
       for (const [path, expected] of Object.entries(step.expect?.[section] ?? {})) {
         const at = ['steps', index, 'expect', section, path];
-        if (!isJsonObject(expected) || !Object.keys(expected).some((key) => (matcherKeys as readonly string[]).includes(key))) continue;
+        if (!isJsonObject(expected)) continue;
+        if (!Object.keys(expected).some((key) => (matcherKeys as readonly string[]).includes(key))) {
+          const typo = Object.keys(expected).find((key) => nearMatcherKey(key) !== undefined);
+          if (typo !== undefined) {
+            report(
+              source.locate(at, typo),
+              `unknown matcher "${typo}" (did you mean "${nearMatcherKey(typo)}"?); matchers: ${matcherKeys.join(', ')} (to compare with a literal object, write equals: {...})`,
+            );
+          }
+          continue;
+        }
         const result = matcherSchema.safeParse(expected);
         if (!result.success) {
-          const issue = result.error.issues[0]!;
-          throw issueError(source, { ...issue, path: [...at, ...issue.path] } as z.core.$ZodIssue, matcherKeys);
+          for (const issue of result.error.issues) {
+            const problem = issueError(source, { ...issue, path: [...at, ...issue.path] } as z.core.$ZodIssue, matcherKeys);
+            report(problem.location, problem.detail);
+          }
+          continue;
         }
         if (result.data.matches !== undefined) {
           try {
             new RegExp(result.data.matches);
           } catch (error) {
-            throw new ScenarioFileError(source.locate([...at, 'matches']), `invalid regular expression: ${(error as Error).message}`);
+            report(source.locate([...at, 'matches']), `invalid regular expression: ${(error as Error).message}`);
           }
         }
       }
@@ -119,90 +150,135 @@ function checkMatchers(source: SourceDocument, spec: ScenarioSpec): void {
 }
 
 /** Providers, events, variants, actors and step references must exist. */
-function checkReferences(source: SourceDocument, spec: ScenarioSpec): AnyProvider {
+function checkReferences(source: SourceDocument, spec: ScenarioSpec, report: Report): AnyProvider | undefined {
   const provider = providers.find((candidate) => candidate.name === spec.provider);
   if (!provider) {
     const names = providers.map((candidate) => candidate.name);
-    throw new ScenarioFileError(source.locate(['provider']), `unknown provider "${spec.provider}"${didYouMean(spec.provider, names)}; known: ${names.join(', ')}`);
+    report(source.locate(['provider']), `unknown provider "${spec.provider}"${didYouMean(spec.provider, names)}; known: ${names.join(', ')}`);
+    return undefined;
   }
   const actorNames = Object.keys(spec.actors ?? {});
   const stepNames: string[] = [];
   spec.steps.forEach((step, index) => {
     const event = provider.events.find((candidate) => candidate.name === step.send);
+    step.unset?.forEach((path, item) => {
+      const reserved = reservedKeyIn(path);
+      if (reserved) report(source.locate(['steps', index, 'unset', item]), `path "${path}" is not allowed: "${reserved}" cannot be used as a key`);
+    });
     if (!event) {
-      throw new ScenarioFileError(
+      report(
         source.locate(['steps', index, 'send']),
         `unknown ${provider.name} event "${step.send}"${didYouMean(step.send, provider.events.map((e) => e.name))}; see \`hooksim list\``,
       );
     }
-    if (step.variant && !event.variants.some((variant) => variant.name === step.variant)) {
+    if (event && step.variant && !event.variants.some((variant) => variant.name === step.variant)) {
       const names = event.variants.map((variant) => variant.name);
-      throw new ScenarioFileError(
+      report(
         source.locate(['steps', index, 'variant']),
         `unknown variant "${step.variant}" of ${event.name}${didYouMean(step.variant, names)}; variants: ${names.join(', ')}`,
       );
     }
     if (step.actor && !actorNames.includes(step.actor)) {
-      throw new ScenarioFileError(
+      report(
         source.locate(['steps', index, 'actor']),
         `unknown actor "${step.actor}"${didYouMean(step.actor, actorNames)}; declare it under actors:${actorNames.length ? ` (declared: ${actorNames.join(', ')})` : ''}`,
       );
     }
     if ((step.expect?.calls || step.expect?.state) && !spec.mockApi) {
-      throw new ScenarioFileError(source.locate(['steps', index, 'expect'], step.expect.calls ? 'calls' : 'state'), 'expect.calls and expect.state need a mockApi: section in the scenario');
+      report(source.locate(['steps', index, 'expect'], step.expect.calls ? 'calls' : 'state'), 'expect.calls and expect.state need a mockApi: section in the scenario');
     }
     if (step.deviate?.signature && provider.signature === undefined) {
-      throw new ScenarioFileError(source.locate(['steps', index, 'deviate', 'signature']), `${provider.name} does not sign its requests: there is no signature to deviate from`);
+      report(source.locate(['steps', index, 'deviate', 'signature']), `${provider.name} does not sign its requests: there is no signature to deviate from`);
     }
     for (const { reference, path } of referencesIn(step, ['steps', index])) {
       const [root, name] = reference.split('.');
       // Expectations are checked after the step's delivery, so they may read the step's own reply.
       const ownReply = path[2] === 'expect' && name === step.name;
       if (root === 'steps' && !stepNames.includes(name ?? '') && !ownReply) {
-        throw new ScenarioFileError(
+        report(
           source.locate(path),
           `\${${reference}} refers to step "${name}", which is not an earlier named step${didYouMean(name ?? '', stepNames)}`,
         );
       }
       if (root === 'actors' && !actorNames.includes(name ?? '')) {
-        throw new ScenarioFileError(source.locate(path), `\${${reference}} refers to unknown actor "${name}"${didYouMean(name ?? '', actorNames)}`);
+        report(source.locate(path), `\${${reference}} refers to unknown actor "${name}"${didYouMean(name ?? '', actorNames)}`);
       }
       if (root === 'mockApi' && !spec.mockApi) {
-        throw new ScenarioFileError(source.locate(path), `\${${reference}} needs a mockApi: section in the scenario`);
+        report(source.locate(path), `\${${reference}} needs a mockApi: section in the scenario`);
       }
       if (root !== 'steps' && root !== 'actors' && root !== 'mockApi') {
-        throw new ScenarioFileError(source.locate(path), `\${${reference}}: references start with actors., steps. or mockApi.`);
+        report(source.locate(path), `\${${reference}}: references start with actors., steps. or mockApi.`);
       }
     }
     if (step.name) {
-      if (stepNames.includes(step.name)) throw new ScenarioFileError(source.locate(['steps', index, 'name']), `duplicate step name "${step.name}"`);
+      if (stepNames.includes(step.name)) report(source.locate(['steps', index, 'name']), `duplicate step name "${step.name}"`);
       stepNames.push(step.name);
     }
   });
   return provider;
 }
 
-/** Validates scenario text. Throws {@link ScenarioFileError} with `file:line:column`. */
+/** Validates scenario text. Throws {@link ScenarioFileError} with `file:line:column`, one line per problem. */
 export function parseScenario(text: string, file: string): LoadedScenario {
   const source = parseSource(text, file);
-  if (source.syntaxError) throw new ScenarioFileError(source.syntaxError.location, `invalid YAML: ${source.syntaxError.message}`);
+  if (source.problems.length > 0) {
+    throw ScenarioFileError.of(source.problems.map((problem) => ({ location: problem.location, detail: problem.message })))!;
+  }
   if (!isJsonObject(source.data)) {
     throw new ScenarioFileError(source.locate([]), `expected a scenario mapping with name, provider and steps, got ${describe(source.data)}`);
   }
+  const problems: { location: SourceLocation; detail: string }[] = [];
+  const report: Report = (location, detail) => {
+    if (!problems.some((problem) => problem.detail === detail && problem.location.line === location.line && problem.location.column === location.column)) {
+      problems.push({ location, detail });
+    }
+  };
   const result = scenarioSchema.safeParse(source.data);
-  if (!result.success) throw issueError(source, result.error.issues[0]!);
-  checkMatchers(source, result.data);
-  const provider = checkReferences(source, result.data);
+  if (!result.success) {
+    const errors = result.error.issues.map((issue) => ({ issue, error: issueError(source, issue) }));
+    // `stepz:` for `steps:` is one mistake, not two: the unknown key's suggestion says it all.
+    const suggested = new Set(
+      errors.flatMap(({ issue, error }) => (issue.code === 'unrecognized_keys' ? [`${issue.path.join('.')}|${/did you mean "([^"]+)"/.exec(error.detail)?.[1] ?? ''}`] : [])),
+    );
+    for (const { issue, error } of errors) {
+      const missing = issue.code === 'invalid_type' && valueAt(source.data, issue.path) === undefined;
+      if (missing && suggested.has(`${issue.path.slice(0, -1).join('.')}|${String(issue.path.at(-1))}`)) continue;
+      report(error.location, error.detail);
+    }
+    throw ordered(problems);
+  }
+  checkMatchers(source, result.data, report);
+  const provider = checkReferences(source, result.data, report);
+  if (problems.length > 0 || !provider) throw ordered(problems);
   return { file, spec: result.data, provider, locate: source.locate };
 }
+
+function ordered(problems: { location: SourceLocation; detail: string }[]): ScenarioFileError {
+  const sorted = [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  return ScenarioFileError.of(sorted)!;
+}
+
+/** Scenario files larger than this are refused before they are read: a story is a few kilobytes. */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Reads and validates a scenario file. */
 export async function loadScenario(file: string, displayName = file): Promise<LoadedScenario> {
   let text: string;
+  const start = { file: displayName, line: 1, column: 1 };
   try {
+    // Checked before reading: a FIFO would block forever, a huge file would fill memory.
+    const info = await stat(file);
+    if (info.isDirectory()) throw new ScenarioFileError(start, 'is a folder, not a scenario file');
+    if (!info.isFile()) throw new ScenarioFileError(start, 'not a regular file (a pipe or a device?): scenario files are plain files');
+    if (info.size > MAX_SCENARIO_BYTES) {
+      throw new ScenarioFileError(start, `file too large: ${megabytes(info.size)}; a scenario file may be at most ${megabytes(MAX_SCENARIO_BYTES)}`);
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ScenarioFileError({ file: displayName, line: 1, column: 1 }, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    if (error instanceof ScenarioFileError) throw error;
+    throw new ScenarioFileError(start, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   return parseScenario(text, displayName);
 }
