@@ -29,8 +29,12 @@ function isDelivery(value: unknown): value is JudgedDelivery {
   return typeof value === 'object' && value !== null && 'verdict' in value && 'outcome' in value;
 }
 
-function notADelivery(name: string, received: unknown): MatcherResult {
-  return { pass: false, message: () => `${name} expects the result of send() or a scenario delivery, got ${typeof received}` };
+/**
+ * A matcher given something else is misused: an error, never a verdict (a `pass: false` would
+ * make `expect(x).not.toKeepContract()` pass silently).
+ */
+function notADelivery(name: string, received: unknown): never {
+  throw new TypeError(`${name} expects the result of send() or a scenario delivery, got ${received === null ? 'null' : typeof received}`);
 }
 
 function replyOf(result: JudgedDelivery): string {
@@ -71,7 +75,8 @@ export const hooksimMatchers = {
       pass,
       actual: status,
       expected,
-      message: () => `expected ${this.isNot ? 'not ' : ''}status ${this.utils.printExpected(expected)}, got ${replyOf(received)}`,
+      // JSON, as scenario reports write it: `[200,204]`, not a multi-line `Array [...]`.
+      message: () => `expected ${this.isNot ? 'not ' : ''}status ${JSON.stringify(expected)}, got ${replyOf(received)}`,
     };
   },
 
