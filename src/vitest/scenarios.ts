@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'vitest';
 import type { HooksimConfig } from '../config/define.js';
+import type { MswServerLike } from '../mock-apis/msw.js';
 import { formatLocation } from '../scenarios/source.js';
 import { ScenarioFileError } from '../scenarios/errors.js';
 import { parseScenario, type LoadedScenario } from '../scenarios/load.js';
@@ -22,6 +23,8 @@ export interface DescribeScenariosOptions {
   providerOptions?: HooksimConfig['providerOptions'];
   /** Base for relative paths. Default: the working directory. */
   cwd?: string;
+  /** Your tests' running msw server: `mockApi: { serve: msw }` joins it instead of starting a second one. */
+  msw?: MswServerLike;
 }
 
 function listFiles(paths: string[], cwd: string): string[] {
@@ -98,6 +101,7 @@ export function describeScenarios(paths: string | string[], options: DescribeSce
             now: options.now,
             env: options.env ?? process.env,
             defaultOptions: options.providerOptions?.[scenario.provider.name],
+            msw: options.msw,
           });
           if (result.status !== 'passed') throw new Error(describeFailure(result));
         } finally {

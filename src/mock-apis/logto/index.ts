@@ -1,11 +1,13 @@
+import { UsageError } from '../../core/errors.js';
 import type { JsonObject } from '../../core/json.js';
+import type { LogtoActor } from '../../providers/logto/identity.js';
 import { userProfileResponse } from '../../providers/logto/identity.js';
 import { CallRecorder, recordCall } from '../recorder.js';
 import { findRoute, notEmulated } from '../router.js';
 import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
 import type { LogtoDataEvent, LogtoRouteState } from './context.js';
 import { logtoRoutes } from './routes/index.js';
-import { createLogtoTenant, type LogtoTenant, type LogtoTenantSeed } from './state.js';
+import { createLogtoTenant, upsertActorUser, type LogtoTenant, type LogtoTenantSeed } from './state.js';
 import { checkBearer, issueToken } from './token.js';
 
 export {
@@ -40,9 +42,31 @@ export interface LogtoMockApiOptions {
   onDataEvent?: (event: string, context: JsonObject) => void;
 }
 
+/** What {@link LogtoMockApi.adopt} takes: `prepareEvent()`'s or `send()`'s result, or the actor itself. */
+export type LogtoEventIdentity = { readonly actor: JsonObject } | JsonObject;
+
 /** The Logto mock: the M2M token endpoint and the Management API routes hooks commonly call. */
 export interface LogtoMockApi extends MockApi {
   readonly tenant: LogtoTenant;
+  /**
+   * Puts the user an event speaks of into the tenant, as Logto has it when the event fires, so a
+   * hook calling the Management API back about `event.user.id` finds it. A user already there
+   * keeps what the hook changed through the API. Returns the actor: pass it to `send({ actor })`.
+   *
+   * @example
+   * const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
+   * await send({ provider: 'logto', event: 'PostRegister', target: app, signingKey, actor });
+   */
+  adopt(source: LogtoEventIdentity): JsonObject;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The actor in an adopt() argument, checked: a user with a string id, or a one-line UsageError. */
+function actorOf(source: LogtoEventIdentity): JsonObject {
+  const actor: unknown = isObject(source) && isObject(source.actor) ? source.actor : source;
+  if (isObject(actor) && isObject(actor.user) && typeof actor.user.id === 'string') return actor as JsonObject;
+  throw new UsageError("logto mock adopt(): expected prepareEvent()'s or send()'s result, or a Logto actor { user: { id, ... } }");
 }
 
 const isTenant = (value: LogtoTenant | LogtoTenantSeed | undefined): value is LogtoTenant => value !== undefined && (value as LogtoTenant).users instanceof Map;
@@ -78,6 +102,11 @@ export function createLogtoMockApi(options: LogtoMockApiOptions = {}): LogtoMock
     },
     stateView() {
       return logtoStateView(tenant);
+    },
+    adopt(source) {
+      const actor = actorOf(source);
+      upsertActorUser(tenant, actor as unknown as LogtoActor);
+      return actor;
     },
   };
 }
