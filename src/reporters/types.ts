@@ -6,6 +6,13 @@ import type { RunResult, ScenarioResult, StepResult } from '../scenarios/result.
  */
 export interface Reporter {
   readonly name: string;
+  /**
+   * The reporter reads every result in full when the run ends (`run.scenarios` with their
+   * deliveries). Without it, the runner does not keep the deliveries of finished scenarios: a
+   * reporter gets each result once, as it comes (`onStepEnd`, `onScenarioEnd`), and memory stays
+   * flat however many events a run sends.
+   */
+  readonly keepsResults?: boolean;
   onRunStart?(files: readonly string[]): void;
   /** `provider` and `target` are shown in headers when the runner knows them. */
   onScenarioStart?(scenario: { name: string; file: string; provider?: string; target?: string }): void;

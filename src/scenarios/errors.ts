@@ -24,3 +24,9 @@ export class ScenarioFileError extends UsageError {
     return new ScenarioFileError(first!.location, first!.detail, more);
   }
 }
+
+/** The one-line text of an error nobody planned for (a bug, a port in use): never a stack trace. */
+export function unexpectedMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return `unexpected error: ${text.split('\n')[0]}`;
+}

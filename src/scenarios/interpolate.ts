@@ -63,3 +63,16 @@ export function resolveValue(value: unknown, tools: ResolveTools): JsonValue {
   }
   return value as JsonValue;
 }
+
+/**
+ * Every `{ env: NAME }` without a default whose variable is not set, with where it is written.
+ * Checked before a scenario sends anything: a missing secret is a configuration error wherever
+ * it is used, not a step that errors half-way.
+ */
+export function missingEnvIn(value: unknown, env: Record<string, string | undefined>, path: PropertyKey[] = []): { name: string; path: PropertyKey[] }[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => missingEnvIn(item, env, [...path, index]));
+  if (!isJsonObject(value)) return [];
+  const parsed = envSchema.safeParse(value);
+  if (parsed.success) return parsed.data.default === undefined && env[parsed.data.env] === undefined ? [{ name: parsed.data.env, path }] : [];
+  return Object.entries(value).flatMap(([key, child]) => missingEnvIn(child, env, [...path, key]));
+}

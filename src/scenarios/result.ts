@@ -83,6 +83,8 @@ export interface RunResult {
   summary: RunSummary;
   /** 0 all passed, 1 a scenario failed, 2 a file or the configuration was invalid. */
   exitCode: 0 | 1 | 2;
+  /** The run was stopped (Ctrl-C): the scenarios listed are the ones that ran; the CLI exits 130. */
+  interrupted?: boolean;
 }
 
 /** Tallies a run's results. */

@@ -1,13 +1,14 @@
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
+import { describeFailure, isolateReporter, type ReporterFailure } from '../reporters/isolate.js';
 import type { Reporter } from '../reporters/types.js';
 import { transportFor, type Target } from '../transports/target.js';
 import type { HooksimConfig } from '../config/define.js';
 import { discoverScenarioFiles } from './discover.js';
-import { ScenarioFileError } from './errors.js';
+import { ScenarioFileError, unexpectedMessage } from './errors.js';
 import { loadScenario, type LoadedScenario } from './load.js';
-import { exitCodeOf, summarize, type RunResult, type ScenarioResult } from './result.js';
+import { exitCodeOf, summarize, type RunResult, type RunSummary, type ScenarioResult, type StepResult } from './result.js';
 import { runScenario } from './run.js';
 import type { MswServerLike } from '../mock-apis/msw.js';
 
@@ -30,6 +31,41 @@ export interface RunScenariosOptions {
   reporters?: Reporter[];
   /** Your tests' running msw server: `serve: msw` mock APIs join it instead of starting a second one. */
   msw?: MswServerLike;
+  /**
+   * Keep every finished scenario's steps and deliveries in `run.scenarios` (default true).
+   * `false`: results stream to the reporters and are then dropped (each scenario stays with its
+   * status and error, `steps: []`), so memory does not grow with the number of events; the
+   * summary counts everything either way. The CLI keeps them only for a reporter that
+   * {@link Reporter.keepsResults | needs them}.
+   */
+  keepResults?: boolean;
+  /** Stops the run: the scenario in flight ends `errored` ("interrupted"), the rest are not run, `run.interrupted` is set. */
+  signal?: AbortSignal;
+  /** A reporter threw: it is switched off and the run goes on. Default: one line on stderr. */
+  onReporterError?: (failure: ReporterFailure) => void;
+}
+
+function runtimeError(file: string, name: string, provider: string, target: string, steps: StepResult[], message: string): ScenarioResult {
+  return { name, file, provider, target, seed: 0, status: 'errored', steps, error: { kind: 'runtime', message }, durationMs: 0 };
+}
+
+/** Adds one scenario's counts to the run's. */
+function addTo(total: RunSummary, scenario: ScenarioResult): void {
+  const one = summarize([scenario]);
+  for (const key of ['scenarios', 'steps'] as const) {
+    for (const status of ['passed', 'failed', 'errored', 'skipped'] as const) total[key][status] += one[key][status];
+  }
+  for (const field of ['sent', 'passed', 'failed', 'errored'] as const) total.events[field] += one.events[field];
+  total.configErrors += one.configErrors;
+}
+
+/** Resolves when the signal aborts (never, without one). */
+function whenAborted(signal: AbortSignal | undefined): Promise<'aborted'> {
+  return new Promise((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
 }
 
 function configError(file: string, name: string, error: ScenarioFileError | UsageError): ScenarioResult {
@@ -72,31 +108,52 @@ function namedTarget(name: string, config: HooksimConfig | undefined, loaded: Lo
 
 /**
  * Runs scenario files and reports through `reporters`. A file that cannot be loaded is reported
- * (with file:line:column) and the others still run; the result's `exitCode` is 2 then.
+ * (with file:line:column) and the others still run; the result's `exitCode` is 2 then. Nothing
+ * in one scenario stops the run: an unexpected error (a bug, a mock API port in use) errors that
+ * scenario with a one-line message, a reporter that throws is switched off. Every event sent is
+ * counted in `summary.events` (sent = passed + failed + errored).
  */
 export async function runScenarios(options: RunScenariosOptions = {}): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
-  const reporters = options.reporters ?? [];
+  const onReporterError = options.onReporterError ?? ((failure: ReporterFailure) => process.stderr.write(`hooksim: ${describeFailure(failure)}\n`));
+  const reporters = (options.reporters ?? []).map((reporter) => isolateReporter(reporter, onReporterError));
+  const keep = options.keepResults ?? true;
+  const signal = options.signal;
+  const aborted = whenAborted(signal);
   const startedAt = new Date();
   const started = performance.now();
   const files = await discoverScenarioFiles(options.paths?.length ? options.paths : (options.config?.scenarios ?? ['scenarios']), cwd);
   for (const reporter of reporters) reporter.onRunStart?.(files);
 
   const scenarios: ScenarioResult[] = [];
+  const summary = summarize([]);
+  let interrupted = false;
+  let matched = 0;
+  const finish = (result: ScenarioResult) => {
+    addTo(summary, result);
+    // Reporters get the whole result once; the run keeps it only when asked to.
+    scenarios.push(keep ? result : { ...result, steps: [] });
+    for (const reporter of reporters) reporter.onScenarioEnd?.(result);
+  };
   let bailed = false;
   for (const file of files) {
+    if (signal?.aborted) {
+      interrupted = true;
+      break;
+    }
     let loaded: LoadedScenario;
     try {
       loaded = await loadScenario(resolve(cwd, file), file);
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      const result = configError(file, basename(file), error);
-      scenarios.push(result);
-      for (const reporter of reporters) reporter.onScenarioEnd?.(result);
+      // Whatever went wrong reading this file is this file's problem only.
+      const result = configError(file, basename(file), error instanceof UsageError ? error : new UsageError(`${file}: ${unexpectedMessage(error)}`));
+      matched += 1;
+      finish(result);
       continue;
     }
     const { spec } = loaded;
     if (options.grep && !`${spec.name}\n${file}`.toLowerCase().includes(options.grep.toLowerCase())) continue;
+    matched += 1;
     const header = { name: spec.name, file };
     // Each scenario is announced once, when its target is known (or known to be missing).
     let announced = false;
@@ -131,38 +188,61 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
         durationMs: 0,
       };
     } else {
+      // Steps as they end: what a scenario that crashes or is interrupted still reports.
+      const done: StepResult[] = [];
+      let target = '';
       try {
         const transport = transportFor(targetFor(loaded, options));
+        target = transport.description;
         announce(transport.description);
-        try {
-          const providerDefaults = options.config?.providerOptions?.[loaded.provider.name];
-          result = await runScenario(loaded, {
-            transport,
-            seed: options.seed ?? options.config?.seed,
-            now: options.now,
-            env: options.env,
-            maxReplyBytes: options.config?.maxReplyBytes,
-            defaultOptions: providerDefaults,
-            msw: options.msw,
-            onStep: (step) => {
-              for (const reporter of reporters) reporter.onStepEnd?.(header, step);
-            },
-          });
-        } finally {
-          await transport.close();
+        const scenarioStarted = performance.now();
+        const providerDefaults = options.config?.providerOptions?.[loaded.provider.name];
+        const running = runScenario(loaded, {
+          transport,
+          seed: options.seed ?? options.config?.seed,
+          now: options.now,
+          env: options.env,
+          maxReplyBytes: options.config?.maxReplyBytes,
+          defaultOptions: providerDefaults,
+          msw: options.msw,
+          signal,
+          onStep: (step) => {
+            done.push(step);
+            for (const reporter of reporters) reporter.onStepEnd?.(header, step);
+          },
+        });
+        const outcome = await Promise.race([running, aborted]).finally(() => {
+          // On Ctrl-C the delivery in flight is abandoned, not awaited; its sockets go with the process.
+          const closing = transport.close().catch(() => undefined);
+          return signal?.aborted ? undefined : closing;
+        });
+        if (outcome === 'aborted') {
+          running.catch(() => undefined);
+          interrupted = true;
+          const stepNumber = done.length + 1;
+          result = runtimeError(file, spec.name, loaded.provider.name, target, [...done], `interrupted (Ctrl-C) during step ${stepNumber} of ${spec.steps.length}`);
+          result.durationMs = performance.now() - scenarioStarted;
+        } else {
+          result = outcome;
         }
       } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
-        announce('');
-        result = configError(file, spec.name, error);
+        announce(target);
+        if (error instanceof UsageError) result = configError(file, spec.name, error);
+        else result = runtimeError(file, spec.name, loaded.provider.name, target, [...done], unexpectedMessage(error));
       }
     }
-    scenarios.push(result);
-    for (const reporter of reporters) reporter.onScenarioEnd?.(result);
+    finish(result);
+    if (interrupted) break;
     if (options.bail && result.status !== 'passed' && result.status !== 'skipped') bailed = true;
   }
 
-  if (options.grep && scenarios.length === 0) throw new UsageError(`no scenario matches --grep "${options.grep}"`);
-  const summary = summarize(scenarios);
-  return { startedAt: startedAt.toISOString(), durationMs: performance.now() - started, scenarios, summary, exitCode: exitCodeOf(summary) };
+  if (options.grep && matched === 0 && !interrupted) throw new UsageError(`no scenario matches --grep "${options.grep}"`);
+  return {
+    startedAt: startedAt.toISOString(),
+    durationMs: performance.now() - started,
+    scenarios,
+    summary,
+    exitCode: exitCodeOf(summary),
+    ...(interrupted ? { interrupted: true } : {}),
+  };
 }

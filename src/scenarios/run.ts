@@ -2,7 +2,7 @@ import { isUsageError, UsageError } from '../core/errors.js';
 import type { MswServerLike } from '../mock-apis/msw.js';
 import { dataEventPayload, startScenarioMockApi, type ScenarioMockApi } from '../mock-apis/scenario.js';
 import { checkCalls, checkState } from './api-expectations.js';
-import { REMOVE, setPath, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';
+import { applyOverrides, REMOVE, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';
 import { parseOrUsageError } from '../core/options.js';
 import { seedFromString, seededFaker } from '../core/random.js';
 import { readBody } from '../core/types.js';
@@ -12,7 +12,8 @@ import type { Transport } from '../transports/types.js';
 import { deviateSignature } from './deviate.js';
 import { parseDuration } from './duration.js';
 import { checkExpectations } from './expectations.js';
-import { resolveValue, type ReferenceContext, type ResolveTools } from './interpolate.js';
+import { missingEnvIn, resolveValue, type ReferenceContext, type ResolveTools } from './interpolate.js';
+import { unexpectedMessage } from './errors.js';
 import type { LoadedScenario } from './load.js';
 import type { DeliveryResult, ScenarioResult, Status, StepResult } from './result.js';
 import type { StepSpec } from './schema.js';
@@ -35,6 +36,8 @@ export interface RunScenarioOptions {
   msw?: MswServerLike;
   /** Called after each step (live reporting). */
   onStep?: (step: StepResult) => void;
+  /** Stops before the next step (Ctrl-C): the steps not run are left out. */
+  signal?: AbortSignal;
 }
 
 function stepName(step: StepSpec, index: number): string {
@@ -85,6 +88,12 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
 
   let runWide: unknown = {};
   try {
+    const missing = missingEnvIn(spec, env);
+    if (missing.length > 0) {
+      const names = [...new Set(missing.map((entry) => entry.name))];
+      const others = names.length > 1 ? ` (also unset: ${names.slice(1).join(', ')})` : '';
+      throw Object.assign(new Error(`environment variable ${names[0]} is not set (and no default is given)${others}`), { at: missing[0]!.path });
+    }
     if (!Number.isFinite(now)) throw Object.assign(new Error(`start: expected an ISO date, got "${spec.start}"`), { at: ['start'] });
     const scenarioOptions = { ...options.defaultOptions, ...(resolveValue(spec.options ?? {}, tools) as JsonObject) };
     const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
@@ -92,7 +101,9 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
     runWide = provider.runOptions?.(seed, parsed) ?? {};
     for (const [name, fields] of Object.entries(spec.actors ?? {})) {
       let actor = provider.createActor(seedFromString(`${seed}:${name}`), now, parsed);
-      for (const [path, value] of Object.entries(fields)) actor = setPath(actor, path, resolveValue(value, tools));
+      const overrides: Overrides = {};
+      for (const [path, value] of Object.entries(fields)) overrides[path] = resolveValue(value, tools);
+      actor = applyOverrides(actor, overrides);
       context.actors[name] = actor;
     }
   } catch (error) {
@@ -106,7 +117,18 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   // The provider's API, when the scenario plays it; its clock is the scenario's.
   let mockApi = options.mockApi;
   const ownsMock = !mockApi && spec.mockApi !== undefined;
-  if (ownsMock) mockApi = await startScenarioMockApi(provider.name, spec.mockApi!, { now: () => now }, { msw: options.msw });
+  if (ownsMock) {
+    try {
+      mockApi = await startScenarioMockApi(provider.name, spec.mockApi!, { now: () => now }, { msw: options.msw });
+    } catch (error) {
+      // A port already in use, a missing peer: this scenario cannot run; the others can.
+      result.status = 'errored';
+      const message = isUsageError(error) ? error.message : unexpectedMessage(error).replace('unexpected error: ', '');
+      result.error = { kind: 'runtime', message: `the mock API could not start: ${message}`, location: loaded.locate(['mockApi']) };
+      result.durationMs = performance.now() - started;
+      return result;
+    }
+  }
   if (mockApi) context.mockApi = { url: mockApi.url };
   try {
     await runSteps();
@@ -132,6 +154,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
         variant: step.variant ?? provider.events.find((event) => event.name === step.send)?.variants[0]?.name ?? '',
         location: loaded.locate(at),
       };
+      if (options.signal?.aborted) return;
       if (halted) {
         const skipped: StepResult = { ...base, status: 'skipped', deliveries: [], expectations: [], message: halted, durationMs: 0 };
         result.steps.push(skipped);
@@ -218,9 +241,10 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
           halted = `not run: step "${base.name}" could not reach the hook`;
         }
       } catch (error) {
-        if (!isUsageError(error)) throw error;
-        stepResult = { ...base, status: 'errored', deliveries: [], expectations: [], message: error.message, durationMs: performance.now() - stepStarted };
-        halted = `not run: step "${base.name}" could not be built`;
+        // A bug or a failure nobody planned for errors this step, in one line; the run goes on.
+        const message = isUsageError(error) ? error.message : unexpectedMessage(error);
+        stepResult = { ...base, status: 'errored', deliveries: [], expectations: [], message, durationMs: performance.now() - stepStarted };
+        halted = `not run: step "${base.name}" could not ${isUsageError(error) ? 'be built' : 'complete'}`;
       }
       result.steps.push(stepResult);
       options.onStep?.(stepResult);
