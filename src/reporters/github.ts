@@ -1,4 +1,4 @@
-import type { RunResult } from '../scenarios/result.js';
+import type { RunResult, ScenarioResult } from '../scenarios/result.js';
 import { formatLocation, type SourceLocation } from '../scenarios/source.js';
 import { failedExpectations } from './text.js';
 import type { Reporter } from './types.js';
@@ -29,39 +29,54 @@ export function workflowCommand(kind: 'error' | 'warning' | 'notice', message: s
  * a `::notice::` with the summary.
  */
 export function githubReporter(): Reporter {
+  // Annotations are written down as scenarios end (only what failed is kept), so the runner
+  // need not keep results; a caller that only renders a finished run gets them from `run.scenarios`.
+  let lines: string[] = [];
+  let streamed = false;
   return {
     name: 'github',
+    onScenarioEnd(scenario) {
+      streamed = true;
+      lines.push(...annotations(scenario));
+    },
     onRunEnd(run: RunResult) {
-      const lines: string[] = [];
-      for (const scenario of run.scenarios) {
-        if (scenario.error) {
-          // The location is in the properties already; the message need not say it twice.
-          const location = scenario.error.location;
-          const prefix = location ? `${formatLocation(location)}: ` : '';
-          const message = prefix && scenario.error.message.startsWith(prefix) ? scenario.error.message.slice(prefix.length) : scenario.error.message;
-          lines.push(workflowCommand('error', message, location ?? { file: scenario.file }, scenario.name));
-        }
-        for (const step of scenario.steps) {
-          const title = `${scenario.name} › ${step.name}`;
-          // An errored step's failed expectations only restate why it errored: one annotation.
-          if (step.status === 'errored') {
-            lines.push(workflowCommand('error', step.message ?? 'errored', step.location, title));
-            continue;
-          }
-          for (const expectation of failedExpectations(step)) {
-            lines.push(workflowCommand('error', `${expectation.name}: expected ${expectation.expected}, got ${expectation.actual}`, expectation.location, title));
-          }
-        }
-      }
+      const all = streamed ? lines : run.scenarios.flatMap(annotations);
+      lines = [];
+      streamed = false;
       const { scenarios, events, configErrors } = run.summary;
       const config = configErrors ? `; ${configErrors} file${configErrors === 1 ? '' : 's'} could not be loaded` : '';
-      lines.push(
+      const stopped = run.interrupted ? '; interrupted (Ctrl-C)' : '';
+      all.push(
         workflowCommand(
           'notice',
-          `hooksim: ${scenarios.passed} passed, ${scenarios.failed} failed, ${scenarios.errored} errored, ${scenarios.skipped} skipped; ${events.sent} events sent${config}`,
+          `hooksim: ${scenarios.passed} passed, ${scenarios.failed} failed, ${scenarios.errored} errored, ${scenarios.skipped} skipped; ${events.sent} events sent${config}${stopped}`,
         ),
       );
-      return lines.join('\n') + '\n';
+      return all.join('\n') + '\n';
     },
   };
+}
+
+/** The `::error` lines of one scenario. */
+function annotations(scenario: ScenarioResult): string[] {
+  const lines: string[] = [];
+  if (scenario.error) {
+    // The location is in the properties already; the message need not say it twice.
+    const location = scenario.error.location;
+    const prefix = location ? `${formatLocation(location)}: ` : '';
+    const message = prefix && scenario.error.message.startsWith(prefix) ? scenario.error.message.slice(prefix.length) : scenario.error.message;
+    lines.push(workflowCommand('error', message, location ?? { file: scenario.file }, scenario.name));
+  }
+  for (const step of scenario.steps) {
+    const title = `${scenario.name} › ${step.name}`;
+    // An errored step's failed expectations only restate why it errored: one annotation.
+    if (step.status === 'errored') {
+      lines.push(workflowCommand('error', step.message ?? 'errored', step.location, title));
+      continue;
+    }
+    for (const expectation of failedExpectations(step)) {
+      lines.push(workflowCommand('error', `${expectation.name}: expected ${expectation.expected}, got ${expectation.actual}`, expectation.location, title));
+    }
+  }
+  return lines;
 }

@@ -66,6 +66,7 @@ export const jsonReportSchema = z.object({
   startedAt: z.string(),
   durationMs: duration,
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+  interrupted: z.boolean().optional().describe('true when the run was stopped (Ctrl-C): only the scenarios that ran are listed'),
   summary: z.object({
     scenarios: counts,
     steps: counts,
@@ -137,6 +138,7 @@ export function toJsonReport(run: RunResult): JsonReport {
     startedAt: run.startedAt,
     durationMs: round(run.durationMs),
     exitCode: run.exitCode,
+    ...(run.interrupted ? { interrupted: true } : {}),
     summary: { scenarios: { ...scenarios }, steps: { ...steps }, events: { ...events }, configErrors },
     scenarios: run.scenarios.map(scenarioOf),
   };
@@ -146,6 +148,8 @@ export function toJsonReport(run: RunResult): JsonReport {
 export function jsonReporter(): Reporter {
   return {
     name: 'json',
+    // The document holds every request and reply: the runner must keep them.
+    keepsResults: true,
     onRunEnd: (run: RunResult) => JSON.stringify(toJsonReport(run), null, 2),
   };
 }

@@ -68,7 +68,7 @@ function addTestcase(suite: XMLBuilder, scenario: ScenarioResult, step: StepResu
 }
 
 /** One `<testsuite>` per scenario; a scenario that could not run gets one errored testcase. */
-function addSuite(root: XMLBuilder, scenario: ScenarioResult, timestamp: string): Tally {
+function addSuite(root: XMLBuilder, scenario: ScenarioResult, timestamp: string | undefined): { suite: XMLBuilder; tally: Tally } {
   const suite = root.ele('testsuite', { name: attribute(scenario.name), file: attribute(scenario.file) });
   const tally: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
   for (const step of scenario.steps) {
@@ -99,9 +99,9 @@ function addSuite(root: XMLBuilder, scenario: ScenarioResult, timestamp: string)
     errors: String(tally.errors),
     skipped: String(tally.skipped),
     time: seconds(scenario.durationMs),
-    timestamp,
+    ...(timestamp !== undefined ? { timestamp } : {}),
   });
-  return tally;
+  return { suite, tally };
 }
 
 /**
@@ -112,15 +112,27 @@ function addSuite(root: XMLBuilder, scenario: ScenarioResult, timestamp: string)
  * errored testcase carrying its `file:line:column: message`.
  */
 export function junitReporter(): Reporter {
+  // Suites are built as scenarios end, so the runner need not keep their deliveries; a caller
+  // that only renders a finished run (no onScenarioEnd) gets them built from `run.scenarios`.
+  let root: XMLBuilder | undefined;
+  let suites: XMLBuilder[] = [];
+  let total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  const start = () => create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'hooksim' });
+  const add = (scenario: ScenarioResult, timestamp: string | undefined) => {
+    root ??= start();
+    const { suite, tally } = addSuite(root, scenario, timestamp);
+    suites.push(suite);
+    for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += tally[key];
+  };
   return {
     name: 'junit',
+    onScenarioEnd(scenario) {
+      add(scenario, undefined);
+    },
     onRunEnd(run: RunResult) {
-      const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'hooksim' });
-      const total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-      for (const scenario of run.scenarios) {
-        const tally = addSuite(root, scenario, run.startedAt);
-        for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += tally[key];
-      }
+      if (!root) for (const scenario of run.scenarios) add(scenario, undefined);
+      root ??= start();
+      for (const suite of suites) suite.att('timestamp', run.startedAt);
       root.att({
         tests: String(total.tests),
         failures: String(total.failures),
@@ -128,7 +140,11 @@ export function junitReporter(): Reporter {
         skipped: String(total.skipped),
         time: seconds(run.durationMs),
       });
-      return root.end({ prettyPrint: true });
+      const xml = root.end({ prettyPrint: true });
+      root = undefined;
+      suites = [];
+      total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+      return xml;
     },
   };
 }

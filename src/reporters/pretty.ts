@@ -112,8 +112,12 @@ export function prettyReporter(output: ReporterOutput): Reporter {
       if (broken.length) {
         lines.push('', p.bad('Files that could not be loaded:'), ...broken.map((s) => `  ${printable(locatedMessage(s.error!, s.file))}`));
       }
-      const verdict = run.exitCode === 0 ? p.ok('PASS') : p.bad(run.exitCode === 2 ? 'CONFIG ERROR' : 'FAIL');
-      lines.push('', `${verdict} ${p.dim(`(exit code ${run.exitCode})`)}`);
+      if (run.interrupted) {
+        lines.push('', `${p.bad('INTERRUPTED')} ${p.dim('(exit code 130)')}`);
+      } else {
+        const verdict = run.exitCode === 0 ? p.ok('PASS') : p.bad(run.exitCode === 2 ? 'CONFIG ERROR' : 'FAIL');
+        lines.push('', `${verdict} ${p.dim(`(exit code ${run.exitCode})`)}`);
+      }
       live = false;
       return scenarios + lines.join('\n') + '\n';
     },

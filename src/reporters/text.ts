@@ -108,6 +108,7 @@ export function summaryText(run: RunResult): string[] {
     `Steps      ${counts({ ...summary.steps })}`,
     `Events     ${plural(events.sent, 'event')} sent: ${events.passed} passed, ${events.failed} failed, ${events.errored} errored`,
     ...(summary.configErrors ? [`Config     ${plural(summary.configErrors, 'file')} could not be loaded (exit code 2)`] : []),
+    ...(run.interrupted ? ['Stopped    interrupted (Ctrl-C): the scenarios not listed did not run'] : []),
     `Duration   ${Math.round(run.durationMs)} ms`,
   ];
 }
