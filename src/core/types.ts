@@ -13,10 +13,24 @@ export interface Reply {
   status: number;
   /** Lowercase header names. */
   headers: Record<string, string>;
-  /** The reply body as text, at most the byte cap. */
+  /**
+   * The reply body as text: all of it, or its first `maxReplyBytes` bytes when `truncated`.
+   * (The provider reads every byte; hooksim counts them all but holds only this prefix.)
+   */
   body: string;
-  /** Bytes read (before any truncation). */
+  /** Body bytes received, all of them (after content decoding, as the provider's client reads them). */
   bytes: number;
+  /** True when `bytes` exceeded hooksim's `maxReplyBytes`, so `body` is only a prefix. */
+  truncated?: boolean;
+  /** Redirects followed before this reply, in order (absent when none). */
+  redirects?: RedirectHop[];
+}
+
+/** One redirect a delivery followed, as fetch's `redirect: 'follow'` does. */
+export interface RedirectHop {
+  status: number;
+  /** Where it pointed, resolved against the URL that answered. */
+  location: string;
 }
 
 /** Why an attempt produced no usable reply. */
@@ -25,9 +39,14 @@ export const transportErrorKinds = [
   'connection-refused',
   'dns',
   'connection-reset',
+  /** Kept for scenario files; transports no longer produce it (a large reply is kept as a prefix, see `Reply.truncated`). */
   'reply-too-large',
   'handler-threw',
   'network',
+  /** The server's TLS certificate was not trusted (self-signed, expired, wrong name). */
+  'tls',
+  /** Headers arrived in time, but the body was still arriving at hooksim's total-time cap (`maxTotalMs`). */
+  'body-timeout',
 ] as const;
 export type TransportErrorKind = (typeof transportErrorKinds)[number];
 

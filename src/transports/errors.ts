@@ -27,6 +27,9 @@ function innermostMessage(error: unknown): string {
   return message;
 }
 
+/** Certificate problems Node reports while verifying a server (OpenSSL's names). */
+const CERT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY)|ERR_TLS_|ERR_SSL_/;
+
 /** Names a network failure the way a person debugging a hook needs it. */
 export function classifyNetworkError(error: unknown, where: string): TransportError {
   if (error instanceof AttemptTimeout) return { kind: 'timeout', message: `${error.message} from ${where}` };
@@ -40,13 +43,22 @@ export function classifyNetworkError(error: unknown, where: string): TransportEr
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':
+    case 'EAI_FAIL':
       return { kind: 'dns', message: `DNS lookup failed for ${where} (${code})` };
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_CLOSED':
       return { kind: 'connection-reset', message: `connection reset by ${where} before a complete reply (${code})` };
+    case 'HOOKSIM_BAD_PORT':
+      return { kind: 'network', message: `fetch refuses to connect to ${where}: the port is on fetch's blocked-port list (Logto's fetch would refuse it too); use another port` };
     default:
+      if (code && CERT_CODES.test(code)) {
+        return {
+          kind: 'tls',
+          message: `TLS certificate of ${where} rejected: ${innermostMessage(error)} (${code}); Logto's fetch rejects it too. For a local test endpoint pass { url, insecure: true } (CLI: --insecure), or trust its CA with NODE_EXTRA_CA_CERTS`,
+        };
+      }
       if (/bad port/i.test(innermostMessage(error))) {
         return { kind: 'network', message: `fetch refuses to connect to ${where}: the port is on fetch's blocked-port list (Logto's fetch would refuse it too); use another port` };
       }

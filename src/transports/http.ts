@@ -1,36 +1,25 @@
 import type { WireRequest } from '../core/types.js';
-import { AttemptTimeout, classifyNetworkError } from './errors.js';
-import { attemptFromResponse, readCapped } from './read-capped.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
+import { networkConnector, type NetworkOptions } from './wire/connect.js';
+import { exchange } from './wire/exchange.js';
+
+/** The first hop of a delivery: the provider's request, at `url`. */
+export function firstHop(request: WireRequest, url: URL) {
+  return { method: request.method, url, headers: Object.entries(request.headers), body: request.body };
+}
 
 /**
- * Delivers over HTTP(S) with Node's fetch, as Logto does through ky: the same client headers,
- * redirects followed, the timeout covering the whole exchange.
+ * Delivers over HTTP(S) as Logto does through ky and Node's fetch: the same bytes on the wire
+ * (fetch's own headers included), `redirect: 'follow'`, the timeout ending when the reply's
+ * headers arrive. It opens its sockets itself (no fetch, no http.request), so an msw or nock
+ * set up in the same process neither sees nor blocks hooksim's delivery.
  */
-export function httpTransport(url: URL): Transport {
-  const where = url.host;
+export function httpTransport(url: URL, options: NetworkOptions = {}): Transport {
+  const connect = networkConnector(options);
   return {
     description: url.href,
-    async send(request: WireRequest, limits: DeliveryLimits): Promise<AttemptResult> {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(new AttemptTimeout(limits.timeoutMs)), limits.timeoutMs);
-      const started = performance.now();
-      try {
-        const response = await fetch(url, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          signal: controller.signal,
-          redirect: 'follow',
-        });
-        const body = await readCapped(response.body, limits.maxReplyBytes);
-        return attemptFromResponse(response, body, limits.maxReplyBytes, performance.now() - started);
-      } catch (error) {
-        const reason = controller.signal.aborted ? controller.signal.reason : error;
-        return { durationMs: performance.now() - started, error: classifyNetworkError(reason, where) };
-      } finally {
-        clearTimeout(timer);
-      }
+    send(request: WireRequest, limits: DeliveryLimits): Promise<AttemptResult> {
+      return exchange(firstHop(request, url), { connect, describe: (at) => at.host }, limits);
     },
     async close() {},
   };

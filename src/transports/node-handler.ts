@@ -1,96 +1,82 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
-import request from 'supertest';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { WireRequest } from '../core/types.js';
-import { classifyNetworkError } from './errors.js';
-import { tooLargeMessage } from './read-capped.js';
+import { firstHop } from './http.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
+import { networkConnector, type Connector } from './wire/connect.js';
+import { exchange } from './wire/exchange.js';
+import { memorySocketPair } from './wire/memory-socket.js';
 
 /** An Express app or any Node `(req, res)` request handler. */
 export type NodeHandler = RequestListener;
 
-interface ParsedBody {
-  text: string;
-  bytes: number;
-  tooLarge: boolean;
-}
-
-/** A superagent parser that keeps the raw text and stops reading past the cap. */
-function cappedParser(cap: number) {
-  return (res: IncomingMessage, callback: (error: Error | null, body: ParsedBody) => void) => {
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let done = false;
-    const finish = (tooLarge: boolean) => {
-      if (done) return;
-      done = true;
-      callback(null, { text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), bytes, tooLarge });
-    };
-    res.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > cap) {
-        finish(true);
-        res.destroy();
-      } else chunks.push(chunk);
-    });
-    res.on('end', () => finish(false));
-    res.on('error', () => finish(bytes > cap));
-  };
-}
+/** The origin an in-process app is addressed as (its `host` header, and where redirects must point to stay in-process). */
+export const IN_PROCESS_ORIGIN = 'http://hooksim.localhost';
 
 /**
- * Delivers to an Express app or Node handler in-process through supertest. The app is served
- * on 127.0.0.1 at a port the OS picks (supertest alone would listen on every interface), and
- * the server is closed with the transport.
+ * Delivers to an Express app or Node handler in-process, opening no socket: the app is given to
+ * Node's own HTTP server (`http.createServer(app)`, never listening), and each hop of a delivery
+ * is a fresh in-memory connection carrying the exact bytes Logto's fetch would send. Node parses
+ * the request as it would from the network; the reply bytes are parsed like the URL transport's.
+ * The app and its prototypes are never touched.
+ *
+ * Redirects follow fetch's rules. One that stays on {@link IN_PROCESS_ORIGIN} (a relative
+ * `location`, or the same host) is followed in-process; one to another origin leaves the process
+ * over the network, as Logto would follow it.
  */
 export function nodeHandlerTransport(handler: NodeHandler, path = '/'): Transport {
+  const url = new URL(path, IN_PROCESS_ORIGIN);
+  const origin = url.origin;
   let server: Server | undefined;
-  const listening = async (): Promise<Server> => {
+  // Which attempt a connection belongs to, so a throwing handler fails only that attempt.
+  const onThrow = new WeakMap<Duplex, (error: unknown) => void>();
+  const network = networkConnector();
+
+  const serverFor = (): Server => {
     if (server) return server;
-    const created = createServer(handler);
-    await new Promise<void>((resolve, reject) => {
-      created.once('error', reject);
-      created.listen(0, '127.0.0.1', () => resolve());
-    });
-    server = created;
-    return created;
-  };
-  return {
-    description: `in-process app POST ${path}`,
-    async send(wire: WireRequest, limits: DeliveryLimits): Promise<AttemptResult> {
-      const app = await listening();
-      const started = performance.now();
+    // The user's handler runs unchanged; a wrapper only catches what it throws, which a
+    // listening server would let crash the process.
+    server = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const report = (error: unknown) => {
+        onThrow.get(req.socket)?.(error);
+        res.destroy();
+      };
       try {
-        const response = await request(app)
-          .post(path)
-          .set(wire.headers)
-          .send(wire.body)
-          .timeout(limits.timeoutMs)
-          .redirects(5)
-          .ok(() => true)
-          .buffer(true)
-          // superagent hands the raw IncomingMessage to custom parsers; its types say otherwise.
-          .parse(cappedParser(limits.maxReplyBytes) as unknown as Parameters<request.Test["parse"]>[0]);
-        const durationMs = performance.now() - started;
-        const body = response.body as ParsedBody;
-        if (body.tooLarge) return { durationMs, error: { kind: 'reply-too-large', message: tooLargeMessage(limits.maxReplyBytes) } };
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(response.headers as Record<string, string | string[]>)) {
-          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-        }
-        return { durationMs, reply: { status: response.status, headers, body: body.text, bytes: body.bytes } };
+        const result = (handler as (req: IncomingMessage, res: ServerResponse) => unknown)(req, res);
+        if (result && typeof (result as Promise<unknown>).then === 'function') (result as Promise<unknown>).then(undefined, report);
       } catch (error) {
-        const durationMs = performance.now() - started;
-        if (error && typeof error === 'object' && 'timeout' in error) {
-          return { durationMs, error: { kind: 'timeout', message: `no reply within ${limits.timeoutMs} ms from the in-process app` } };
-        }
-        return { durationMs, error: classifyNetworkError(error, 'the in-process app') };
+        report(error);
       }
+    });
+    return server;
+  };
+
+  return {
+    description: `in-process app POST ${url.pathname}${url.search}`,
+    send(request: WireRequest, limits: DeliveryLimits): Promise<AttemptResult> {
+      let threw: unknown;
+      let thrown = false;
+      const connect: Connector = (at) => {
+        if (at.origin !== origin) return network(at);
+        const { client, server: end } = memorySocketPair();
+        onThrow.set(end, (error) => {
+          thrown = true;
+          threw = error;
+        });
+        serverFor().emit('connection', end);
+        return client;
+      };
+      const describe = (at: URL) => (at.origin === origin ? 'the in-process app' : at.host);
+      return exchange(firstHop(request, url), { connect, describe }, limits).then((result) => {
+        if (!thrown) return result;
+        const message = threw instanceof Error ? threw.message : String(threw);
+        return { durationMs: result.durationMs, error: { kind: 'handler-threw', message: `the in-process app threw: ${message}` } };
+      });
     },
     async close() {
       if (!server) return;
       const closing = server;
       server = undefined;
-      // A hanging handler keeps its socket open; drop it so close() returns.
       closing.closeAllConnections();
       await new Promise<void>((resolve) => closing.close(() => resolve()));
     },

@@ -1,45 +1,26 @@
-import type { AttemptResult } from './types.js';
-
-/** A reply body read up to a cap. */
-export interface CappedBody {
-  text: string;
-  /** Bytes received; when over the cap, at least cap + 1. */
-  bytes: number;
-  tooLarge: boolean;
-}
+import { PrefixCounter, type KeptBody } from './wire/body-sink.js';
 
 /**
- * Reads a web stream until its end or until more than `cap` bytes arrived, then cancels it: the
- * bytes hooksim holds for one reply never exceed the cap.
+ * Reads a web stream to its end, counting every byte and keeping the first `cap` (as Logto
+ * reads a reply whole while hooksim stays bounded). `stop` rejects to abandon the read; the
+ * stream is then cancelled. Resolves with what was kept, rejects with the stream's error or
+ * `stop`'s reason, together with what was received so far.
  */
-export async function readCapped(stream: ReadableStream<Uint8Array> | null, cap: number): Promise<CappedBody> {
-  if (!stream) return { text: '', bytes: 0, tooLarge: false };
+export async function readCapped(stream: ReadableStream<Uint8Array> | null, cap: number, stop?: Promise<never>): Promise<KeptBody> {
+  const counter = new PrefixCounter(cap);
+  if (!stream) return counter.result();
   const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > cap) {
-      await reader.cancel().catch(() => undefined);
-      return { text: '', bytes, tooLarge: true };
+  try {
+    for (;;) {
+      const next = reader.read();
+      const { done, value } = await (stop ? Promise.race([next, stop]) : next);
+      if (done) return counter.result();
+      counter.add(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw Object.assign(error instanceof Error ? error : new Error(String(error)), { received: counter.bytes });
+  } finally {
+    reader.releaseLock();
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), bytes, tooLarge: false };
-}
-
-/** The transport error for a reply over the cap. */
-export function tooLargeMessage(cap: number): string {
-  return `the reply is larger than ${cap} bytes (hooksim's cap; raise it with --max-reply-bytes)`;
-}
-
-/** The attempt result for a fetch `Response` whose body was read with {@link readCapped}. */
-export function attemptFromResponse(response: Response, body: CappedBody, cap: number, durationMs: number): AttemptResult {
-  if (body.tooLarge) return { durationMs, error: { kind: 'reply-too-large', message: tooLargeMessage(cap) } };
-  return {
-    durationMs,
-    reply: { status: response.status, headers: Object.fromEntries(response.headers), body: body.text, bytes: body.bytes },
-  };
 }

@@ -5,15 +5,19 @@ import { nodeHandlerTransport, type NodeHandler } from './node-handler.js';
 import type { Transport } from './types.js';
 
 /**
- * Where a hook lives: a URL (string or `URL`), an Express app / Node handler (in-process via
- * supertest), or an object naming one of those with the path to post to. A fetch-style handler
+ * Where a hook lives: a URL (string or `URL`), an Express app / Node handler (in-process, no
+ * socket), or an object naming one of those with the path to post to. A fetch-style handler
  * must be wrapped as `{ fetch: handler }`, since it cannot be told from a Node handler by shape.
  */
 export type Target =
   | string
   | URL
   | NodeHandler
-  | { url: string | URL }
+  | {
+      url: string | URL;
+      /** Accept a self-signed or otherwise untrusted TLS certificate (a local test endpoint only; Logto never does). */
+      insecure?: boolean;
+    }
   | { app: NodeHandler; path?: string }
   | { fetch: FetchHandler; path?: string }
   | Transport;
@@ -41,7 +45,7 @@ export function transportFor(target: Target): Transport {
   if (typeof target === 'string' || target instanceof URL) return httpTransport(parseTargetUrl(target));
   if (typeof target === 'function') return nodeHandlerTransport(target);
   if (isTransport(target)) return target;
-  if ('url' in target) return httpTransport(parseTargetUrl(target.url));
+  if ('url' in target) return httpTransport(parseTargetUrl(target.url), { insecure: target.insecure === true });
   if ('app' in target && typeof target.app === 'function') return nodeHandlerTransport(target.app, target.path);
   if ('fetch' in target && typeof target.fetch === 'function') return fetchHandlerTransport(target.fetch, target.path);
   throw new UsageError('invalid target: expected a URL, an Express app or (req, res) handler, { app, path } or { fetch, path }');

@@ -37,8 +37,8 @@ function statuses(...codes: number[]) {
   return { app, calls: () => calls };
 }
 
-const logto = (target: Target, options: Record<string, unknown> = {}, clock = manualClock(NOW)) =>
-  send<LogtoOutcome>({ provider: 'logto', event: 'PostSignIn', target, now: NOW, signingKey: KEY, options, clock });
+const logto = (target: Target, options: Record<string, unknown> = {}, clock = manualClock(NOW), maxReplyBytes?: number) =>
+  send<LogtoOutcome>({ provider: 'logto', event: 'PostSignIn', target, now: NOW, signingKey: KEY, options, clock, maxReplyBytes });
 
 describe('Logto retries (logto.md §4)', () => {
   test('1.42 makes one attempt on a 500 and logs an Error with the response', async () => {
@@ -116,12 +116,37 @@ describe('timeouts, caps and unreachable hooks', () => {
     expect(result.error?.message).toMatch(/connection refused by 127\.0\.0\.1:\d+/);
   });
 
-  test('a reply larger than the cap is cut off and reported', async () => {
+  test('a reply larger than the cap keeps its verdict: read and counted whole, kept as a prefix (issue 10 item 9)', async () => {
     const url = await serve((_req, res) => res.end('x'.repeat(5000)));
-    const result = await send({ provider: 'logto', event: 'PostSignIn', target: url, maxReplyBytes: 1000 });
-    expect(result.error?.kind).toBe('reply-too-large');
-    const inProcess = await send({ provider: 'logto', event: 'PostSignIn', target: (_req: unknown, res: { end(s: string): void }) => res.end('y'.repeat(5000)), maxReplyBytes: 1000 });
-    expect(inProcess.error?.kind).toBe('reply-too-large');
+    const result = await logto(url, {}, manualClock(NOW), 1000);
+    expect(result.error).toBeUndefined();
+    expect(result.verdict.pass).toBe(true);
+    expect(result.outcome.log.result).toBe('Success');
+    expect(result.response).toMatchObject({ status: 200, bytes: 5000, truncated: true });
+    expect(result.response?.body).toBe('x'.repeat(1000));
+    const inProcess = await logto((_req: unknown, res: { end(s: string): void }) => res.end('y'.repeat(5000)), {}, manualClock(NOW), 1000);
+    expect(inProcess.response).toMatchObject({ status: 200, bytes: 5000, truncated: true, body: 'y'.repeat(1000) });
+    expect(inProcess.verdict.pass).toBe(true);
+  });
+
+  test('a reply of exactly the cap is whole; one byte more is truncated', async () => {
+    const exact = await logto((_req: unknown, res: { end(s: string): void }) => res.end('z'.repeat(1000)), {}, manualClock(NOW), 1000);
+    expect(exact.response).toMatchObject({ bytes: 1000, truncated: false, body: 'z'.repeat(1000) });
+    const over = await logto((_req: unknown, res: { end(s: string): void }) => res.end('z'.repeat(1001)), {}, manualClock(NOW), 1000);
+    expect(over.response).toMatchObject({ bytes: 1001, truncated: true, body: 'z'.repeat(1000) });
+  });
+
+  test('Dexie cannot judge a truncated reply: a body violation that says why, and the failure policy applies', async () => {
+    const big = JSON.stringify({ ok: true, action: 'prod', userData: { pad: 'p'.repeat(3000) } });
+    const app = (_req: unknown, res: { setHeader(n: string, v: string): void; end(s: string): void }) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(big);
+    };
+    const truncated = await send({ provider: 'dexie-cloud', event: 'new-user', target: app, maxReplyBytes: 1000 });
+    expect(truncated.verdict.violations).toEqual([{ path: 'body', message: expect.stringMatching(/^the reply body has 3\d{3} bytes, more than hooksim keeps \(maxReplyBytes, 1000 kept\)/) }]);
+    expect(truncated.outcome).toMatchObject({ login: 'refused', error: { code: 'WEBHOOK_ERROR' } });
+    const whole = await send({ provider: 'dexie-cloud', event: 'new-user', target: app, maxReplyBytes: 10_000 });
+    expect(whole.verdict.pass).toBe(true);
   });
 
   test('redirects are followed, as fetch does for Logto', async () => {

@@ -65,6 +65,15 @@ function checkReply(reply: Reply): { violations: Violation[]; parsed?: DexieNewU
       message: `expected application/json, got ${type ? `"${type}"` : 'no content-type'}`,
     });
   }
+  if (reply.truncated) {
+    // Only a prefix was kept (hooksim's memory bound): it cannot be parsed, and Dexie Cloud would
+    // parse the whole body. A reply this big is judged a hook failure, said plainly.
+    violations.push({
+      path: 'body',
+      message: `the reply body has ${reply.bytes} bytes, more than hooksim keeps (maxReplyBytes, ${Buffer.byteLength(reply.body)} kept), so it cannot be judged; a new-user reply is a small JSON object (raise maxReplyBytes to judge a larger one)`,
+    });
+    return { violations };
+  }
   let body: unknown;
   try {
     body = JSON.parse(reply.body);

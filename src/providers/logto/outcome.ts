@@ -48,7 +48,8 @@ export function judgeLogto(event: string, request: WireRequest, record: Delivery
   const log: LogtoLogPayload = { key: `TriggerHook.${event}`, result: 'Success', hookId, hookRequest: { body: sent } };
 
   if (last?.reply) {
-    log.response = { statusCode: last.reply.status, body: readBody(last.reply) };
+    // A truncated reply is logged as the prefix hooksim kept; the verdict stays Logto's (status only).
+    log.response = { statusCode: last.reply.status, body: last.reply.truncated ? last.reply.body : readBody(last.reply) };
     const { status } = last.reply;
     if (status < 200 || status > 299) {
       const text = STATUS_TEXT[status];

@@ -1,0 +1,80 @@
+import { Duplex } from 'node:stream';
+
+/** The error the client end sees when the server end is destroyed mid-exchange. */
+function resetError(): NodeJS.ErrnoException {
+  return Object.assign(new Error('the in-process server reset the connection'), { code: 'ECONNRESET' });
+}
+
+/**
+ * One end of an in-memory byte pipe. Writes become the peer's readable data; ending the
+ * writable side ends the peer's readable side (a FIN); destroying one end resets the other.
+ * Backpressure is kept: a write completes only once the peer has room for it.
+ */
+class MemoryEnd extends Duplex {
+  peer!: MemoryEnd;
+  private pending: (() => void) | undefined;
+
+  // Socket-like fields a Node HTTP server reads (req.ip, logging middleware); the server never
+  // gets a real socket, so these name a loopback peer.
+  readonly remoteAddress = '127.0.0.1';
+  readonly remoteFamily = 'IPv4';
+  readonly remotePort = 0;
+  readonly localAddress = '127.0.0.1';
+  readonly localPort = 0;
+
+  constructor() {
+    // allowHalfOpen: a client that is done writing still reads the reply (as TCP does).
+    super({ allowHalfOpen: true });
+  }
+
+  override _read(): void {
+    const resume = this.peer.pending;
+    this.peer.pending = undefined;
+    resume?.();
+  }
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.peer.destroyed) return callback(resetError());
+    if (this.peer.push(chunk)) callback();
+    else this.pending = () => callback();
+  }
+
+  override _final(callback: (error?: Error | null) => void): void {
+    if (!this.peer.destroyed) this.peer.push(null);
+    callback();
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    const resume = this.pending;
+    this.pending = undefined;
+    resume?.();
+    if (!this.peer.destroyed && !this.peer.readableEnded) this.peer.destroy(resetError());
+    callback(error);
+  }
+
+  // The parts of net.Socket's API an HTTP server calls; timeouts are hooksim's business.
+  setTimeout(_ms: number, _callback?: () => void): this {
+    return this;
+  }
+  setNoDelay(_noDelay?: boolean): this {
+    return this;
+  }
+  setKeepAlive(_enable?: boolean, _delay?: number): this {
+    return this;
+  }
+  address(): { address: string; family: string; port: number } {
+    return { address: this.localAddress, family: 'IPv4', port: 0 };
+  }
+}
+
+/**
+ * Two connected in-memory ends: give `server` to `httpServer.emit('connection', server)` and
+ * talk HTTP on `client`. No file descriptor, no port, nothing msw or nock can see.
+ */
+export function memorySocketPair(): { client: Duplex; server: Duplex } {
+  const client = new MemoryEnd();
+  const server = new MemoryEnd();
+  client.peer = server;
+  server.peer = client;
+  return { client, server };
+}
