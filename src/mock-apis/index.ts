@@ -1,6 +1,7 @@
 /**
- * Mock provider APIs that hooks call back: Logto's M2M token + Management API, Dexie Cloud's
- * `/token` + `/users`. One pure request handler per provider; msw and Express adapters serve it.
+ * Mock provider APIs that hooks call back (`hooksim/mock-apis`): Logto's M2M token + Management
+ * API, Dexie Cloud's `/token` + `/users`. One pure request handler per provider; an msw adapter
+ * (msw is an optional peer, imported only when used) and a `node:http` server serve it.
  */
 export {
   createLogtoMockApi,
@@ -12,6 +13,7 @@ export {
   DEFAULT_M2M_CLIENT,
   type LogtoMockApi,
   type LogtoMockApiOptions,
+  type LogtoEventIdentity,
   type LogtoTenant,
   type LogtoTenantSeed,
   type LogtoDataEvent,
@@ -36,7 +38,18 @@ export {
   type DexieClient,
   type DexieScope,
 } from './dexie-cloud/index.js';
-export { CallRecorder, CallAssertionError, callMatches, describeCall, describeMatcher, type CallMatcher, type CountOptions } from './recorder.js';
-export { mockApiHandlers, startMockApis } from './msw.js';
+export {
+  CallRecorder,
+  CallAssertionError,
+  callMatches,
+  describeCall,
+  describeMatcher,
+  isAsymmetricMatcher,
+  type AsymmetricMatcherLike,
+  type CallMatcher,
+  type CountOptions,
+  type WaitOptions,
+} from './recorder.js';
+export { mockApiHandlers, attachMockApis, startMockApis, requestsAlreadyIntercepted, type MswServerLike, type MswAttachment } from './msw.js';
 export { serveMockApi, type ServedMockApi } from './server.js';
 export type { MockApi, ApiRequest, ApiResponse, RecordedCall } from './types.js';

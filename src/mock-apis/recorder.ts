@@ -2,19 +2,39 @@ import { isDeepStrictEqual } from 'node:util';
 import { matchPattern } from './router.js';
 import type { ApiRequest, ApiResponse, RecordedCall } from './types.js';
 
+/**
+ * An asymmetric matcher such as vitest's `expect.any(String)` or `expect.objectContaining({...})`
+ * (anything with an `asymmetricMatch` method). Recognised by shape, so hooksim needs no vitest
+ * at run time and jest's matchers work the same.
+ */
+export interface AsymmetricMatcherLike {
+  asymmetricMatch(actual: unknown): boolean;
+}
+
+/** True for an asymmetric matcher (see {@link AsymmetricMatcherLike}). */
+export function isAsymmetricMatcher(value: unknown): value is AsymmetricMatcherLike {
+  return typeof value === 'object' && value !== null && typeof (value as { asymmetricMatch?: unknown }).asymmetricMatch === 'function';
+}
+
 /** Which calls to look for: method, a path pattern (`/api/users/:id/roles`), a body subset, a status. */
 export interface CallMatcher {
+  /** Case-insensitive. */
   method?: string;
+  /** A path pattern: `:name` segments match any one segment. */
   path?: string;
-  /** Every key given must be present with an equal value (deeply; lists must contain the given items). */
+  /**
+   * Every key given must be present with an equal value (deeply; lists must contain the given
+   * items). Any value may be an asymmetric matcher: `{ roleIds: expect.any(Array) }`.
+   */
   body?: unknown;
-  /** Query parameters that must be present with these values. */
-  query?: Record<string, string>;
+  /** Query parameters that must be present with these values (or matching these matchers). */
+  query?: Record<string, string | AsymmetricMatcherLike>;
   /** The status the mock answered. */
   status?: number;
 }
 
 function subset(actual: unknown, expected: unknown): boolean {
+  if (isAsymmetricMatcher(expected)) return expected.asymmetricMatch(actual);
   if (Array.isArray(expected)) return Array.isArray(actual) && expected.every((item) => actual.some((candidate) => subset(candidate, item)));
   if (expected !== null && typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return false;
@@ -23,12 +43,28 @@ function subset(actual: unknown, expected: unknown): boolean {
   return isDeepStrictEqual(actual, expected);
 }
 
+/** An asymmetric matcher as vitest prints it (`Any<String>`), else its name and sample. */
+function showAsymmetric(matcher: AsymmetricMatcherLike): string {
+  const named = matcher as { toAsymmetricMatcher?: () => string; sample?: unknown };
+  if (typeof named.toAsymmetricMatcher === 'function') return named.toAsymmetricMatcher();
+  const name = String(matcher);
+  return named.sample === undefined ? name : `${name} ${showExpected(named.sample)}`;
+}
+
+/** JSON text of an expected value, with asymmetric matchers shown by name, for failure messages. */
+export function showExpected(value: unknown): string {
+  if (isAsymmetricMatcher(value)) return showAsymmetric(value);
+  if (Array.isArray(value)) return `[${value.map(showExpected).join(',')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${showExpected(item)}`).join(',')}}`;
+  return JSON.stringify(value) ?? String(value);
+}
+
 /** True when a call matches. */
 export function callMatches(call: RecordedCall, matcher: CallMatcher): boolean {
   if (matcher.method && call.method !== matcher.method.toUpperCase()) return false;
   if (matcher.path && !matchPattern(matcher.path, call.path)) return false;
   if (matcher.body !== undefined && !subset(call.body, matcher.body)) return false;
-  if (matcher.query && !Object.entries(matcher.query).every(([key, value]) => call.query[key] === value)) return false;
+  if (matcher.query && !Object.entries(matcher.query).every(([key, value]) => (isAsymmetricMatcher(value) ? value.asymmetricMatch(call.query[key]) : call.query[key] === value))) return false;
   if (matcher.status !== undefined && call.status !== matcher.status) return false;
   return true;
 }
@@ -41,8 +77,8 @@ export function describeCall(call: RecordedCall): string {
 /** `POST /api/users/:id/roles with a body containing {...}`, for failure messages. */
 export function describeMatcher(matcher: CallMatcher): string {
   const parts = [`${matcher.method?.toUpperCase() ?? 'any method'} ${matcher.path ?? 'any path'}`];
-  if (matcher.body !== undefined) parts.push(`with a body containing ${JSON.stringify(matcher.body)}`);
-  if (matcher.query) parts.push(`with query ${JSON.stringify(matcher.query)}`);
+  if (matcher.body !== undefined) parts.push(`with a body containing ${showExpected(matcher.body)}`);
+  if (matcher.query) parts.push(`with query ${showExpected(matcher.query)}`);
   if (matcher.status !== undefined) parts.push(`answered ${matcher.status}`);
   return parts.join(' ');
 }
@@ -79,14 +115,36 @@ function countText(options: CountOptions): string {
   return options.times !== undefined ? `exactly ${options.times} call(s)` : `at least ${options.atLeast ?? 1} call(s)`;
 }
 
+/** How to wait for calls: how many (default 1), for how long, from which call index on. */
+export interface WaitOptions {
+  /** The longest wait, in ms. Waiting ends earlier, the moment enough calls have arrived. */
+  timeoutMs: number;
+  /** How many matching calls to wait for. Default 1. */
+  count?: number;
+  /** Only calls from this index on (`recorder.mark()` taken before the step). */
+  since?: number;
+}
+
 /**
- * Every call a hook made, in order, with assertions over them. Waiting is event-driven: it ends
- * the moment the recorder sees the awaited call, or when the bounded wait runs out.
+ * Every call a hook made to a mock API, in arrival order, with assertions over them. The
+ * `assert*` methods and `waitFor` throw a {@link CallAssertionError} whose message lists every
+ * call that was made, so a failing test shows what the hook did instead.
+ *
+ * Waiting is event-driven: it ends the moment the recorder sees the awaited call, or when the
+ * bounded wait runs out; nothing polls or sleeps.
+ *
+ * @example
+ * const mark = logto.calls.mark();
+ * await send({ provider: 'logto', event: 'PostRegister', target: app, signingKey, actor });
+ * await logto.calls.waitFor({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 2000, since: mark });
+ * logto.calls.assertCalled({ method: 'POST', path: '/api/users/:userId/roles', body: { roleIds: expect.any(Array) } }, { times: 1 });
  */
 export class CallRecorder {
+  /** The calls so far, oldest first; `index` is the position here. */
   readonly calls: RecordedCall[] = [];
   private readonly listeners = new Set<() => void>();
 
+  /** Adds a call (the mock does this for every request it answers) and wakes the waiters. */
   record(call: Omit<RecordedCall, 'index'>): RecordedCall {
     const recorded = { ...call, index: this.calls.length };
     this.calls.push(recorded);
@@ -99,12 +157,12 @@ export class CallRecorder {
     return this.calls.length;
   }
 
-  /** Calls matching `matcher`, from call index `since` on. */
+  /** Calls matching `matcher`, from call index `since` on. Never throws. */
   find(matcher: CallMatcher, since = 0): RecordedCall[] {
     return this.calls.slice(since).filter((call) => callMatches(call, matcher));
   }
 
-  /** How many calls match. */
+  /** How many calls match, from call index `since` on. Never throws. */
   count(matcher: CallMatcher, since = 0): number {
     return this.find(matcher, since).length;
   }
@@ -115,10 +173,12 @@ export class CallRecorder {
   }
 
   /**
-   * Waits until at least `count` calls match (from index `since`), for at most `timeoutMs`.
-   * Resolves with the matching calls either way; the caller judges the count.
+   * Waits at most `timeoutMs` for `count` (default 1) matching calls and resolves with the
+   * matching calls that arrived, however many: it never throws. For "exactly n" or "none within"
+   * checks, where running out the clock is the expected ending. To require the calls, use
+   * {@link CallRecorder.waitFor}.
    */
-  waitFor(matcher: CallMatcher, options: { count?: number; timeoutMs: number; since?: number }): Promise<RecordedCall[]> {
+  waitAtMost(matcher: CallMatcher, options: WaitOptions): Promise<RecordedCall[]> {
     const want = options.count ?? 1;
     const since = options.since ?? 0;
     const found = () => this.find(matcher, since);
@@ -139,12 +199,15 @@ export class CallRecorder {
 
   /**
    * Waits for calls a hook makes after it replied: resolves with the matching calls as soon as
-   * `count` (default 1) have arrived; rejects with a {@link CallAssertionError} listing the calls
-   * made if they have not within `timeoutMs`.
+   * `count` (default 1) have arrived.
+   *
+   * @throws {CallAssertionError} when they have not arrived within `timeoutMs`; the message
+   *   lists the calls that were made (from `since`), e.g.
+   *   `Expected at least 1 call(s) POST /api/users/:id/roles within 2000 ms, got 0.`
    */
-  async waitForCalls(matcher: CallMatcher, options: { timeoutMs: number; count?: number; since?: number }): Promise<RecordedCall[]> {
+  async waitFor(matcher: CallMatcher, options: WaitOptions): Promise<RecordedCall[]> {
     const want = options.count ?? 1;
-    const found = await this.waitFor(matcher, options);
+    const found = await this.waitAtMost(matcher, options);
     if (found.length >= want) return found;
     throw new CallAssertionError(
       `Expected at least ${want} call(s) ${describeMatcher(matcher)} within ${options.timeoutMs} ms, got ${found.length}.`,
@@ -152,7 +215,17 @@ export class CallRecorder {
     );
   }
 
-  /** Asserts how many calls match (now, without waiting); returns them. */
+  /** The same as {@link CallRecorder.waitFor} (its earlier name). */
+  waitForCalls(matcher: CallMatcher, options: WaitOptions): Promise<RecordedCall[]> {
+    return this.waitFor(matcher, options);
+  }
+
+  /**
+   * Asserts how many calls match, now, without waiting: at least one by default, exactly
+   * `times`, or at least `atLeast`. Returns the matching calls.
+   *
+   * @throws {CallAssertionError} naming the matcher, the count found and every call made.
+   */
   assertCalled(matcher: CallMatcher, options: CountOptions = {}): RecordedCall[] {
     const found = this.find(matcher, options.since);
     if (!countOk(found.length, options)) {
@@ -161,7 +234,12 @@ export class CallRecorder {
     return found;
   }
 
-  /** Asserts no call matches. */
+  /**
+   * Asserts no call matches (now). To be sure a late call is caught too, wait first:
+   * `await calls.waitAtMost(matcher, { timeoutMs })`, then assert.
+   *
+   * @throws {CallAssertionError} listing the calls made when one matches.
+   */
   assertNotCalled(matcher: CallMatcher, options: { since?: number } = {}): void {
     this.assertCalled(matcher, { times: 0, since: options.since });
   }
@@ -169,6 +247,9 @@ export class CallRecorder {
   /**
    * Asserts calls matching each matcher were made in this order: each one after the one matched
    * for the previous matcher (other calls may come between). Returns the calls matched.
+   *
+   * @throws {CallAssertionError} naming the step that failed and whether its call was missing or
+   *   came too early, with every call made.
    */
   assertOrder(matchers: readonly CallMatcher[], options: { since?: number } = {}): RecordedCall[] {
     const since = options.since ?? 0;
@@ -190,7 +271,11 @@ export class CallRecorder {
     return matched;
   }
 
-  /** Asserts every call reached an emulated route (a hook calling a wrong route fails here). */
+  /**
+   * Asserts every call reached an emulated route (a hook calling a wrong route fails here).
+   *
+   * @throws {CallAssertionError} naming the calls the mock answered 501.
+   */
   assertAllMatched(options: { since?: number } = {}): void {
     const unmatched = this.unmatched(options.since);
     if (unmatched.length) {
@@ -198,6 +283,7 @@ export class CallRecorder {
     }
   }
 
+  /** Forgets every call (indexes start again at 0). */
   clear(): void {
     this.calls.length = 0;
   }

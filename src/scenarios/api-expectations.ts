@@ -38,7 +38,7 @@ export async function checkCalls(
     const want = spec.count ?? 1;
     const within = spec.within === undefined ? DEFAULT_CALL_WAIT_MS : parseDuration(spec.within);
     // For "exactly N" the whole window is watched, so a late extra call is caught too.
-    const found = spec.count !== undefined ? await api.calls.waitFor(matcher, { count: want + 1, timeoutMs: within, since: options.since }) : await api.calls.waitFor(matcher, { count: want, timeoutMs: within, since: options.since });
+    const found = spec.count !== undefined ? await api.calls.waitAtMost(matcher, { count: want + 1, timeoutMs: within, since: options.since }) : await api.calls.waitAtMost(matcher, { count: want, timeoutMs: within, since: options.since });
     const pass = spec.count === undefined ? found.length >= 1 : found.length === spec.count;
     firstIndexes.push(found[0]?.index);
     results.push({

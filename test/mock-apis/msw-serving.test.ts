@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createDefaultRoleHook, type DefaultRoleHookOptions } from '../../examples/callbacks/logto-default-role.js';
-import { createLogtoMockApi, logtoUser, startMockApis, userRoleNames } from '../../src/mock-apis/index.js';
+import { createDexieMockApi, createLogtoMockApi, logtoUser, startMockApis, userRoleNames } from '../../src/mock-apis/index.js';
+import { UsageError } from '../../src/core/errors.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { describeFailure } from '../../src/vitest/scenarios.js';
@@ -26,33 +27,31 @@ afterEach(() => {
 });
 
 describe('msw: a hook in this process calls the mock API back', () => {
-  test('the hook replies first, then calls; waiting ends as soon as the calls arrive', async () => {
+  test("without adopt() the event's user is not in the tenant: the hook's calls get Logto's 404, recorded", async () => {
     const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
     server = await startMockApis(api);
     const hook = createDefaultRoleHook(hookOptions);
     const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 4 });
     expect(result.response?.status).toBe(204);
     const userId = JSON.parse(result.request.body).userId as string;
-    // The user is not in this bare tenant: the hook's calls fail loudly, and are recorded.
-    const calls = await api.calls.waitFor({ method: 'POST', path: '/api/users/:userId/roles' }, { timeoutMs: 2000 });
+    const calls = await api.calls.waitFor({ method: 'POST', path: '/api/users/:userId/roles' }, { timeoutMs: 5000 });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ path: `/api/users/${userId}/roles`, status: 404 });
     await Promise.all(hook.log.done);
     expect(hook.log.errors[0]).toMatch(/assigning the role failed: 404 .*does not exist/);
   });
 
-  test('a seeded tenant: the hook replies 204 first, then its token, role and plan calls arrive in order', async () => {
-    // The user the event speaks of is in the tenant before delivery, as a scenario puts it there.
-    const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 5 });
-    const api = createLogtoMockApi({ tenant: { users: [prepared.actor as never], roles: [{ name: 'member' }] } });
+  test("adopt(prepared) puts the event's user in the tenant: the hook replies 204 first, then its token, role and plan calls arrive in order", async () => {
+    const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
+    const actor = api.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 5 }));
     const mark = api.calls.mark();
     server = await startMockApis(api);
     const hook = createDefaultRoleHook(hookOptions);
-    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 5 });
+    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, actor });
     expect(result.response?.status).toBe(204);
     const userId = JSON.parse(result.request.body).userId as string;
-    expect(userId).toBe((prepared.actor as { user: { id: string } }).user.id);
-    await api.calls.waitForCalls({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000, since: mark });
+    expect(logtoUser(api.tenant, userId)).toBeDefined();
+    await api.calls.waitFor({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000, since: mark });
     api.calls.assertOrder([
       { method: 'POST', path: '/oidc/token', body: { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' } },
       { method: 'GET', path: '/api/roles' },
@@ -67,24 +66,40 @@ describe('msw: a hook in this process calls the mock API back', () => {
     expect(hook.log.errors).toEqual([]);
   });
 
+  test('adopt() takes a send() result or a bare actor too, and refuses anything without a user id in one line', async () => {
+    const api = createLogtoMockApi();
+    const prepared = prepareEvent({ provider: 'logto', event: 'PostSignIn', seed: 7 });
+    expect(api.adopt(prepared.actor)).toBe(prepared.actor);
+    const userId = (prepared.actor.user as { id: string }).id;
+    expect(logtoUser(api.tenant, userId)).toMatchObject({ id: userId });
+    const other = prepareEvent({ provider: 'logto', event: 'PostSignIn', seed: 8 });
+    api.adopt({ ...other, response: undefined });
+    expect(api.tenant.users.size).toBe(2);
+    expect(() => api.adopt({ user: 'x' })).toThrow(UsageError);
+    expect(() => api.adopt({ actor: {} })).toThrow(/^logto mock adopt\(\): expected prepareEvent\(\)'s or send\(\)'s result, or a Logto actor \{ user: \{ id, \.\.\. \} \}$/);
+  });
+
   test('the broken hook that forgets the token: the Management API answers 401 and the wait names the calls made', async () => {
     const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
     server = await startMockApis(api);
     const hook = createDefaultRoleHook({ ...hookOptions, mistake: 'forgets-token' });
     await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 6 });
-    await api.calls.waitForCalls({ method: 'GET', path: '/api/roles' }, { timeoutMs: 5000 });
+    await api.calls.waitFor({ method: 'GET', path: '/api/roles' }, { timeoutMs: 5000 });
     await Promise.all(hook.log.done);
     expect(api.calls.calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['GET /api/roles 401']);
     expect(hook.log.errors).toEqual(['GET /api/roles failed: 401']);
     expect(() => api.calls.assertCalled({ method: 'POST', path: '/oidc/token' })).toThrow(/got 0\.\nCalls made:\n  #0 GET \/api\/roles -> 401/);
+    await expect(api.calls.waitFor({ method: 'POST', path: '/oidc/token' }, { timeoutMs: 10 })).rejects.toThrow(
+      /^Expected at least 1 call\(s\) POST \/oidc\/token within 10 ms, got 0\.\nCalls made:\n  #0 GET \/api\/roles -> 401$/,
+    );
   });
 
-  test('a bounded wait for a call that never comes resolves empty, without sleeping past the bound', async () => {
-    const api = createLogtoMockApi();
-    const started = performance.now();
-    const calls = await api.calls.waitFor({ path: '/api/never' }, { timeoutMs: 50 });
-    expect(calls).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1000);
+  test('a second msw server is refused in one line while one already intercepts requests', async () => {
+    server = await startMockApis(createLogtoMockApi());
+    await expect(startMockApis(createDexieMockApi())).rejects.toThrow(UsageError);
+    await expect(startMockApis(createDexieMockApi())).rejects.toThrow(/^hooksim: an msw server \(or nock\) already intercepts requests in this process; add the mock APIs to it with server\.use/);
+    server.close();
+    server = await startMockApis(createDexieMockApi());
   });
 });
 
