@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import type { Reporter } from '../../reporters/types.js';
-import type { CliIo } from '../io.js';
+import { EXIT, type CliIo } from '../io.js';
+import { prepareOutFile, writeAtomically, type OutFile } from '../out-files.js';
 import { colourEnabled } from '../style.js';
 import { collect, intOption } from './shared.js';
 
@@ -63,39 +62,72 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
         import('../../reporters/index.js'),
         import('../../scenarios/run-all.js'),
       ]);
+      const { isolateReporter, describeFailure } = await import('../../reporters/isolate.js');
       const { config } = await loadConfig(io.cwd, flags.config);
       const names = flags.reporter ?? config.reporters ?? ['pretty'];
       const outs = outputsFor(names, flags.out ?? []);
-      const colour = colourEnabled(io.isTty, io.env);
-      const reporters: Reporter[] = createReporters(names, { write: io.stdout, isTty: io.isTty, colour });
-      // Without the pretty reporter, stdout may carry a document: progress goes to stderr.
-      if (!names.includes('pretty')) reporters.push(progressReporter({ write: io.stderr, isTty: io.isTty, colour }));
       if (flags.now !== undefined && !Number.isFinite(new Date(flags.now).getTime())) {
         throw new UsageError(`--now expects an ISO date such as 2026-01-31T12:00:00Z, got "${flags.now}"`);
       }
-      const run = await runScenarios({
-        paths,
-        config,
-        target: flags.target,
-        grep: flags.grep,
-        seed: intOption(flags.seed, '--seed'),
-        bail: flags.bail,
-        now: flags.now === undefined ? undefined : new Date(flags.now).getTime(),
-        env: io.env,
-        cwd: io.cwd,
-        reporters,
-      });
-      for (const reporter of reporters) {
-        const document = reporter.onRunEnd(run);
-        const file = outs.get(reporter.name);
-        if (file !== undefined) {
-          const path = resolve(io.cwd, file);
-          await mkdir(dirname(path), { recursive: true });
-          await writeFile(path, document);
-        } else if (document) {
-          io.stdout(document.endsWith('\n') ? document : `${document}\n`);
+      const seed = intOption(flags.seed, '--seed');
+      // Report files are checked before anything is sent: a run must not end with nowhere to write.
+      const files = new Map<string, OutFile>();
+      for (const [reporter, file] of outs) files.set(reporter, await prepareOutFile(io.cwd, file));
+
+      const colour = colourEnabled(io.isTty, io.env);
+      let reporterFailed = false;
+      const onFailure = (failure: Parameters<typeof describeFailure>[0]) => {
+        reporterFailed = true;
+        io.stderr(`hooksim: ${describeFailure(failure)}\n`);
+      };
+      const created: Reporter[] = createReporters(names, { write: io.stdout, isTty: io.isTty, colour });
+      // Without the pretty reporter, stdout may carry a document: progress goes to stderr.
+      if (!names.includes('pretty')) created.push(progressReporter({ write: io.stderr, isTty: io.isTty, colour }));
+      const reporters = created.map((reporter) => isolateReporter(reporter, onFailure));
+
+      const controller = new AbortController();
+      const stopListening = io.onInterrupt?.(() => controller.abort());
+      let run;
+      try {
+        run = await runScenarios({
+          paths,
+          config,
+          target: flags.target,
+          grep: flags.grep,
+          seed,
+          bail: flags.bail,
+          now: flags.now === undefined ? undefined : new Date(flags.now).getTime(),
+          env: io.env,
+          cwd: io.cwd,
+          reporters,
+          // Deliveries are kept only for a reporter that renders them all at the end (JSON).
+          keepResults: reporters.some((reporter) => reporter.keepsResults),
+          signal: controller.signal,
+          onReporterError: onFailure,
+        });
+
+        let writeFailed = false;
+        for (const reporter of reporters) {
+          const document = reporter.onRunEnd(run);
+          const file = files.get(reporter.name);
+          if (file !== undefined) {
+            try {
+              await writeAtomically(file, document);
+            } catch (error) {
+              writeFailed = true;
+              io.stderr(`hooksim: ${(error as Error).message}\n`);
+            }
+          } else if (document) {
+            io.stdout(document.endsWith('\n') ? document : `${document}\n`);
+          }
         }
+        let code: number = run.exitCode;
+        if (reporterFailed && code === EXIT.pass) code = EXIT.fail;
+        if (writeFailed) code = EXIT.usage;
+        if (run.interrupted) code = EXIT.interrupted;
+        setExit(code);
+      } finally {
+        stopListening?.();
       }
-      setExit(run.exitCode);
     });
 }
