@@ -59,5 +59,7 @@ export function gradeAccept(sent: SentExchange, refusal: CheckStatus = 'fail'): 
 export function combine(text: CheckText, grades: { status: CheckStatus; note: string }[], exchanges: SentExchange[], passMessage: string, details?: Record<string, unknown>): CheckResult {
   const status = worst(grades.map((grade) => grade.status));
   const telling = grades.filter((grade) => grade.status === status).map((grade) => grade.note);
-  return result(text, status, status === 'pass' ? passMessage : telling.join('; '), exchanges, details);
+  // A long list (every console payload refused) says the same thing many times: three, then a count.
+  const shown = telling.length > 4 ? [...telling.slice(0, 3), `and ${telling.length - 3} more`] : telling;
+  return result(text, status, status === 'pass' ? passMessage : shown.join('; '), exchanges, details);
 }

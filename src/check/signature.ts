@@ -1,5 +1,5 @@
 import type { PreparedEvent } from '../send.js';
-import { exchange } from './exchange.js';
+import { exchange, replyText } from './exchange.js';
 import { combine, gradeAccept, gradeAny4xx, gradeRefusal, skipped, type CheckText } from './grade.js';
 import { deviation, malformedSignatures, notEvents, reencodings, trailingJunk, type Probe } from './probes.js';
 import { signingKey } from './build.js';
@@ -104,7 +104,7 @@ export function signatureChecks(base: BaseEvent): CheckDefinition[] {
       (context, prepared) => reencodings(context, prepared.request, prepared.payload),
       (sent) => {
         const grade = gradeAccept(sent);
-        return grade.status === 'pass' ? grade : { status: 'fail', note: `${grade.note} for ${sent.label} bytes: the hook does not verify the raw body` };
+        return grade.status === 'pass' ? grade : { status: 'fail', note: `${sent.label} bytes refused (${replyText(sent)})` };
       },
       'accepted in every encoding: the hook verifies the raw bytes',
     ),
