@@ -1,0 +1,78 @@
+// The project's own msw server runs here, as in an app that already mocks its HTTP with msw;
+// hooksim's mock APIs must join it, never start a second one (msw only in this file: ../shared/STACK.md).
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { createDefaultRoleHook } from '../../examples/callbacks/logto-default-role.js';
+import { createLogtoMockApi, mockApiHandlers } from '../../src/mock-apis/index.js';
+import { runScenarios } from '../../src/scenarios/run-all.js';
+import { prepareEvent, send } from '../../src/send.js';
+import { describeFailure, describeScenarios } from '../../src/vitest/scenarios.js';
+
+const signingKey = 'hooksimDemoSigningKey0123456789ab';
+const hookOptions = {
+  signingKey,
+  logtoEndpoint: 'https://default.logto.app',
+  resource: 'https://default.logto.app/api',
+  clientId: 'hooksim-m2m',
+  clientSecret: 'hooksim-m2m-secret',
+  roleName: 'member',
+};
+
+// The app's own msw setup: its own handlers, and unhandled requests are errors.
+const server = setupServer(http.get('https://payments.example.test/customers/:id', ({ params }) => HttpResponse.json({ id: params.id, paid: true })));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe("hooksim's mock API added to the app's msw server", () => {
+  test('README recipe: server.use(...handlers), adopt the event, send; each call is handled and recorded once', async () => {
+    const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
+    server.use(...(await mockApiHandlers(logto)));
+    const hook = createDefaultRoleHook(hookOptions);
+
+    const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
+    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey, actor });
+
+    expect(result.response?.status).toBe(204);
+    await logto.calls.waitFor({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000 });
+    logto.calls.assertCalled({ method: 'POST', path: '/api/users/:userId/roles', body: { roleIds: [expect.any(String)] } }, { times: 1 });
+
+    await Promise.all(hook.log.done);
+    expect(hook.log.errors).toEqual([]);
+    // Once each: no second server means no second handling (and no "Body is unusable" on POSTs).
+    expect(logto.calls.calls.map((call) => `${call.method} ${call.path.replace(/users\/\w+/, 'users/:id')} ${call.status}`)).toEqual([
+      'POST /oidc/token 200',
+      'GET /api/roles 200',
+      'POST /api/users/:id/roles 201',
+      'PATCH /api/users/:id/custom-data 200',
+    ]);
+    // The app's own handlers still answer.
+    expect(await (await fetch('https://payments.example.test/customers/c1')).json()).toEqual({ id: 'c1', paid: true });
+  });
+});
+
+const scenario = 'scenarios/logto/callbacks/default-role.yaml';
+const targets = { 'logto-default-role': createDefaultRoleHook(hookOptions).app };
+
+describe('the same `serve: msw` scenario beside the app server', () => {
+  test('runScenarios given the server: passes; afterwards the mock steps aside and the app server is untouched', async () => {
+    const run = await runScenarios({ paths: [scenario], config: { targets }, msw: server, env: {} });
+    const [result] = run.scenarios;
+    expect(result?.status, result && describeFailure(result)).toBe('passed');
+    // Detached: the Logto origin is unhandled again, which this app's server treats as an error.
+    await expect(fetch('https://default.logto.app/api/roles')).rejects.toThrow();
+    expect((await fetch('https://payments.example.test/customers/c2')).status).toBe(200);
+  });
+
+  test('runScenarios without the server: errored with the one-line reason, nothing intercepted twice', async () => {
+    const run = await runScenarios({ paths: [scenario], config: { targets }, env: {} });
+    const [result] = run.scenarios;
+    expect(result?.status).toBe('errored');
+    expect(result?.error?.message).toMatch(/hooksim: an msw server \(or nock\) already intercepts requests in this process; .*pass it as \{ msw: server \}/);
+    expect(result?.error?.message).not.toContain('\n');
+  });
+});
+
+// The same file under describeScenarios: one vitest test per scenario, given the same server.
+describeScenarios(scenario, { targets, msw: server, env: {} });
