@@ -1,0 +1,70 @@
+// hooksim writes the request bytes itself (no fetch); these tests hold them to what Node's own
+// fetch writes for the same request, byte for byte, redirects included.
+import { afterEach, describe, expect, test } from 'vitest';
+import { httpTransport } from '../../src/transports/http.js';
+import { fetchWireHeaders, requestBytes } from '../../src/transports/wire/request-bytes.js';
+import { closeAll, readRequest, serveRaw } from './helpers.js';
+
+afterEach(closeAll);
+
+const LIMITS = { timeoutMs: 2000, maxReplyBytes: 1024 };
+
+/** A server recording each request's bytes; the first answers `first`, later ones 204. */
+async function recorder(first = 'HTTP/1.1 204 No Content\r\n\r\n') {
+  const seen: string[] = [];
+  const { url } = await serveRaw((socket) =>
+    readRequest(socket, (bytes) => {
+      seen.push(bytes.toString('latin1'));
+      socket.write(seen.length === 1 ? first : 'HTTP/1.1 204 No Content\r\n\r\n');
+    }),
+  );
+  return { url, seen };
+}
+
+const logtoHeaders = {
+  'content-type': 'application/json',
+  'logto-signature-sha-256': 'abc123',
+  'user-agent': 'Logto (https://logto.io/)',
+  'x-tenant': 'acme',
+};
+const body = JSON.stringify({ event: 'PostRegister', name: 'Zoë' });
+
+describe('request bytes', () => {
+  test('equal the bytes Node fetch writes for the same POST', async () => {
+    const viaFetch = await recorder();
+    await fetch(`${viaFetch.url}/hook?x=1`, { method: 'POST', headers: logtoHeaders, body });
+    const viaHooksim = await recorder();
+    const result = await httpTransport(new URL(`${viaHooksim.url}/hook?x=1`)).send({ method: 'POST', headers: logtoHeaders, body }, LIMITS);
+    expect(result.reply?.status).toBe(204);
+    const port = (url: string) => new URL(url).port;
+    expect(viaHooksim.seen[0]).toBe(viaFetch.seen[0]!.replace(`127.0.0.1:${port(viaFetch.url)}`, `127.0.0.1:${port(viaHooksim.url)}`));
+    expect(viaHooksim.seen[0]).toContain('\r\naccept: */*\r\naccept-language: *\r\nsec-fetch-mode: cors\r\naccept-encoding: gzip, deflate\r\ncontent-length: ');
+  });
+
+  test('equal fetch after a 303 turns the POST into a GET (no body, no content-type)', async () => {
+    const seeOther = 'HTTP/1.1 303 See Other\r\nlocation: /next\r\ncontent-length: 0\r\n\r\n';
+    const viaFetch = await recorder(seeOther);
+    await fetch(`${viaFetch.url}/hook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const viaHooksim = await recorder(seeOther);
+    await httpTransport(new URL(`${viaHooksim.url}/hook`)).send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, LIMITS);
+    const strip = (text: string) => text.replace(/127\.0\.0\.1:\d+/, 'HOST');
+    expect(viaHooksim.seen.map(strip)).toEqual(viaFetch.seen.map(strip));
+    expect(strip(viaHooksim.seen[1]!)).toBe('GET /next HTTP/1.1\r\nhost: HOST\r\nconnection: keep-alive\r\naccept: */*\r\naccept-language: *\r\nsec-fetch-mode: cors\r\nuser-agent: node\r\naccept-encoding: gzip, deflate\r\n\r\n');
+  });
+
+  test('fetch defaults are added only when the request lacks them', () => {
+    const url = new URL('http://h.test/');
+    const names = (headers: [string, string][]) => headers.map(([name]) => name);
+    expect(names(fetchWireHeaders({ method: 'POST', url, headers: [['accept', 'application/json']], body: '' }))).toEqual([
+      'host', 'connection', 'accept', 'accept-language', 'sec-fetch-mode', 'user-agent', 'accept-encoding', 'content-length',
+    ]);
+    expect(fetchWireHeaders({ method: 'POST', url, headers: [['user-agent', 'Logto (https://logto.io/)']], body: '' })).toContainEqual(['user-agent', 'Logto (https://logto.io/)']);
+    expect(fetchWireHeaders({ method: 'POST', url, headers: [['user-agent', 'Logto (https://logto.io/)']], body: '' })).not.toContainEqual(['user-agent', 'node']);
+  });
+
+  test('the body is UTF-8 and content-length counts its bytes, not characters', () => {
+    const bytes = requestBytes({ method: 'POST', url: new URL('http://h.test/p'), headers: [], body: '€' });
+    expect(bytes.toString('latin1')).toContain('content-length: 3\r\n\r\n');
+    expect(bytes.subarray(-3)).toEqual(Buffer.from('€'));
+  });
+});
