@@ -47,7 +47,8 @@ export const LOGTO_FANOUT_CONCURRENCY = 10;
 
 /**
  * The two events one self-registration triggers: `PostRegister` and `User.Created` (Experience
- * API). Logto dispatches them from two independent calls: no order is guaranteed.
+ * API). Logto dispatches them from two independent calls: no order is guaranteed. Both come from
+ * one interaction (one `jti`, so one `sessionId`) and one user row (one `createdAt`).
  */
 export const signUpTriggers: readonly LogtoTrigger[] = [{ event: 'PostRegister' }, { event: 'User.Created', variant: 'experience' }];
 
@@ -73,10 +74,13 @@ export async function dispatchLogtoEvents(input: {
   const jobs: { hook: LogtoHookConfig; prepared: ReturnType<typeof prepareEvent> }[] = [];
   const skipped: { hookId: string; event: string }[] = [];
   // Every event of one dispatch speaks of the same user (a sign-up's PostRegister and User.Created).
-  const actor = input.actor ?? logto.createActor(seed, now, logto.optionsSchema.parse(input.options ?? {}));
+  // Each trigger sees the actor as the earlier ones left it: a sign-up's User.Created joins the
+  // interaction (one sessionId) and the user row its PostRegister opened, and vice versa.
+  let actor = input.actor ?? logto.createActor(seed, now, logto.optionsSchema.parse(input.options ?? {}));
   input.triggers.forEach((trigger, index) => {
     // Separate triggers happen a millisecond apart, as two calls in one request would.
     const base = prepareEvent({ provider: logto, event: trigger.event, variant: trigger.variant, seed: seed + index, now: now + index, actor, options: input.options });
+    actor = base.actor;
     for (const hook of input.hooks) {
       if (!hookMatches(hook, trigger.event)) {
         skipped.push({ hookId: hook.id, event: trigger.event });

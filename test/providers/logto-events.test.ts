@@ -28,16 +28,20 @@ const cases: [event: string, variant: string, keys: string[], check?: (body: any
   ['PostRegister', 'experience', INTERACTION, (b) => expect(b.interactionEvent).toBe('Register')],
   ['PostSignIn', 'experience', INTERACTION, (b) => expect(b.interactionEvent).toBe('SignIn')],
   ['PostSignInAdaptiveMfaTriggered', 'new-country', ['adaptiveMfaResult', ...INTERACTION], (b) => expect(b.adaptiveMfaResult).toMatchObject({ requiresMfa: true, triggeredRules: [{ rule: 'new_country' }] })],
+  ['PostSignInAdaptiveMfaTriggered', 'geo-velocity', ['adaptiveMfaResult', ...INTERACTION], (b) => expect(b.adaptiveMfaResult.triggeredRules[0].rule).toBe('geo_velocity')],
+  ['PostSignInAdaptiveMfaTriggered', 'long-inactivity', ['adaptiveMfaResult', ...INTERACTION], (b) => expect(b.adaptiveMfaResult.triggeredRules[0].rule).toBe('long_inactivity')],
   ['PostSignInAdaptiveMfaTriggered', 'untrusted-ip', ['adaptiveMfaResult', ...INTERACTION], (b) => expect(b.adaptiveMfaResult.triggeredRules[0].rule).toBe('untrusted_ip')],
   ['PostResetPassword', 'experience', INTERACTION, (b) => expect(b.interactionEvent).toBe('ForgotPassword')],
   ['User.Created', 'management-api', [...MGMT, 'data', 'hookId'], (b) => expect(b).toMatchObject({ path: '/users', method: 'POST', status: 200, data: { hasPassword: true } })],
   ['User.Created', 'experience', [...EXPERIENCE, 'data', 'hookId'], (b) => expect(b.data).not.toHaveProperty('hasPassword')],
-  ['User.Deleted', 'management-api', [...MGMT, 'data', 'hookId'], (b) => expect(b).toMatchObject({ method: 'DELETE', status: 204, matchedRoute: '/users/:userId', path: `/users/${b.data.id}` })],
+  // Corrections: appendDataHookContext puts data before the route keys.
+  ['User.Deleted', 'management-api', ['event', 'createdAt', 'userAgent', 'ip', 'data', 'path', 'method', 'status', 'params', 'matchedRoute', 'hookId'], (b) => expect(b).toMatchObject({ method: 'DELETE', status: 204, matchedRoute: '/users/:userId', path: `/users/${b.data.id}` })],
   ['User.Data.Updated', 'management-api', [...MGMT, 'data', 'hookId'], (b) => expect(b.data).toHaveProperty('hasPassword')],
   ['User.Data.Updated', 'custom-data', [...MGMT, 'data', 'hookId'], (b) => { expect(b.matchedRoute).toBe('/users/:userId/custom-data'); expect(b.data).toEqual({ plan: 'pro' }); }],
   ['User.Data.Updated', 'profile', [...MGMT, 'data', 'hookId'], (b) => { expect(b.matchedRoute).toBe('/users/:userId/profile'); expect(b.data).not.toHaveProperty('id'); }],
   ['User.Data.Updated', 'password', [...MGMT, 'data', 'hookId'], (b) => expect(b.matchedRoute).toBe('/users/:userId/password')],
   ['User.Data.Updated', 'account-api', ['event', 'createdAt', 'userAgent', 'ip', 'data', 'hookId'], (b) => expect(b.data).not.toHaveProperty('hasPassword')],
+  ['User.Data.Updated', 'logto-configs', ['event', 'createdAt', 'userAgent', 'ip', 'data', 'hookId'], (b) => expect(b.userAgent).toBe('node')],
   ['User.Data.Updated', 'experience', [...EXPERIENCE, 'data', 'hookId']],
   ['User.SuspensionStatus.Updated', 'management-api', [...MGMT, 'data', 'hookId'], (b) => expect(b.data.isSuspended).toBe(true)],
   ['Role.Created', 'management-api', [...MGMT, 'data', 'hookId'], (b) => expect(Object.keys(b.data)).toEqual(['tenantId', 'id', 'name', 'description', 'type', 'isDefault'])],
@@ -54,19 +58,29 @@ const cases: [event: string, variant: string, keys: string[], check?: (body: any
   ['Organization.Data.Updated', 'management-api', [...MGMT, 'data', 'hookId']],
   ['Organization.Membership.Updated', 'add-users', [...MGMT, 'organizationId', 'addedUserIds', 'hookId'], (b) => expect(b.status).toBe(201)],
   ['Organization.Membership.Updated', 'remove-user', [...MGMT, 'organizationId', 'removedUserIds', 'hookId'], (b) => expect(b.status).toBe(204)],
+  ['Organization.Membership.Updated', 'replace-users', [...MGMT, 'organizationId', 'addedUserIds', 'removedUserIds', 'hookId'], (b) => expect(b).toMatchObject({ method: 'PUT', status: 204 })],
   ['Organization.Membership.Updated', 'add-applications', [...MGMT, 'organizationId', 'addedApplicationIds', 'hookId']],
-  ['Organization.Membership.Updated', 'invitation-accepted', [...EXPERIENCE, 'organizationId', 'addedUserIds', 'hookId'], (b) => expect(b.interactionEvent).toBe('SignIn')],
+  ['Organization.Membership.Updated', 'replace-applications', [...MGMT, 'organizationId', 'addedApplicationIds', 'removedApplicationIds', 'hookId'], (b) => expect(b).toMatchObject({ method: 'PUT', status: 204 })],
+  ['Organization.Membership.Updated', 'remove-application', [...MGMT, 'organizationId', 'removedApplicationIds', 'hookId'], (b) => expect(b.removedApplicationIds).toEqual([b.params.applicationId])],
+  ['Organization.Membership.Updated', 'invitation-accepted', [...MGMT, 'organizationId', 'hookId'], (b) => expect(b).toMatchObject({ method: 'PUT', status: 200, matchedRoute: '/organization-invitations/:id/status' })],
   ['Organization.Membership.Updated', 'jit-provisioning', [...EXPERIENCE, 'organizationId', 'addedUserIds', 'hookId'], (b) => expect(b.interactionEvent).toBe('Register')],
+  ['Organization.Membership.Updated', 'enterprise-sso-jit', [...EXPERIENCE, 'organizationId', 'addedUserIds', 'hookId'], (b) => expect(b.interactionEvent).toBe('Register')],
+  ['Organization.Membership.Updated', 'one-time-token-jit', [...EXPERIENCE, 'organizationId', 'addedUserIds', 'hookId'], (b) => expect(b.interactionEvent).toBe('SignIn')],
   ['OrganizationRole.Created', 'management-api', [...MGMT, 'data', 'hookId']],
   ['OrganizationRole.Deleted', 'management-api', [...MGMT, 'hookId']],
   ['OrganizationRole.Data.Updated', 'management-api', [...MGMT, 'data', 'hookId']],
   ['OrganizationRole.Scopes.Updated', 'assign', [...MGMT, 'hookId']],
+  ['OrganizationRole.Scopes.Updated', 'replace', [...MGMT, 'hookId'], (b) => expect(b).toMatchObject({ method: 'PUT', status: 204 })],
+  ['OrganizationRole.Scopes.Updated', 'remove', [...MGMT, 'hookId'], (b) => expect(b.matchedRoute).toBe('/organization-roles/:id/scopes/:organizationScopeId')],
+  ['OrganizationRole.Scopes.Updated', 'role-creation', [...MGMT, 'organizationRoleId', 'hookId'], (b) => expect(b).toMatchObject({ matchedRoute: '/organization-roles', status: 201 })],
   ['OrganizationScope.Created', 'management-api', [...MGMT, 'data', 'hookId']],
   ['OrganizationScope.Deleted', 'management-api', [...MGMT, 'hookId']],
   ['OrganizationScope.Data.Updated', 'management-api', [...MGMT, 'data', 'hookId']],
   ['Identifier.Lockout', 'email', [...EXPERIENCE, 'type', 'value', 'hookId'], (b) => expect(b.type).toBe('email')],
   ['Identifier.Lockout', 'username', [...EXPERIENCE, 'type', 'value', 'hookId'], (b) => expect(b.type).toBe('username')],
+  ['Identifier.Lockout', 'phone', [...EXPERIENCE, 'type', 'value', 'hookId'], (b) => { expect(b.type).toBe('phone'); expect(b.value).toMatch(/^\d+$/); }],
   ['Message.RateLimited', 'experience', [...EXPERIENCE, 'action', 'recipient', 'hookId'], (b) => expect(b.action).toBe('VerificationCodeSend')],
+  ['Message.RateLimited', 'account-api', ['event', 'createdAt', 'userAgent', 'ip', 'action', 'recipient', 'hookId'], (b) => expect(b.action).toBe('VerificationCodeSend')],
   ['Grant.LimitExceeded', 'authorization', ['event', 'createdAt', 'ip', 'userAgent', 'application', 'userId', 'applicationId', 'revokedGrantIds', 'maxAllowedGrants', 'preRevocationActiveGrantCount', 'hookId']],
 ];
 
@@ -103,11 +117,17 @@ describe('every Logto event', () => {
 
 describe('options and profiles', () => {
   test('TrustedDevice.* only with 1.43 and dev features; data {id, userId, expiresAt}, no ip', () => {
-    expect(() => body('TrustedDevice.Created', 'default')).toThrow(UsageError);
-    expect(() => body('TrustedDevice.Created', 'default', { version: '1.43' })).toThrow(/dev features/);
-    const payload = body('TrustedDevice.Created', 'default', { version: '1.43', devFeatures: true });
-    expect(Object.keys(payload)).toEqual(['event', 'createdAt', 'userAgent', 'data', 'hookId']);
-    expect(Object.keys(payload.data)).toEqual(['id', 'userId', 'expiresAt']);
+    expect(() => body('TrustedDevice.Created', 'experience')).toThrow(UsageError);
+    expect(() => body('TrustedDevice.Created', 'experience', { version: '1.43' })).toThrow(/dev features/);
+    const created = body('TrustedDevice.Created', 'experience', { version: '1.43', devFeatures: true });
+    // Fired in the Experience API with includeRequestIp: false.
+    expect(Object.keys(created)).toEqual(['event', 'createdAt', 'interactionEvent', 'userAgent', 'applicationId', 'sessionId', 'application', 'data', 'hookId']);
+    expect(Object.keys(created.data)).toEqual(['id', 'userId', 'expiresAt']);
+    const deleted = body('TrustedDevice.Deleted', 'management-api', { version: 'master', devFeatures: true });
+    expect(Object.keys(deleted)).toEqual(['event', 'createdAt', 'userAgent', 'path', 'method', 'status', 'params', 'matchedRoute', 'data', 'hookId']);
+    expect(deleted).toMatchObject({ method: 'DELETE', status: 204, matchedRoute: '/users/:userId/trusted-devices/:trustedDeviceId', params: { trustedDeviceId: deleted.data.id } });
+    expect(Object.keys(deleted.params)).toEqual(['userId', 'trustedDeviceId']);
+    expect(Object.keys(body('TrustedDevice.Deleted', 'no-route-context', { version: '1.43', devFeatures: true }))).toEqual(['event', 'createdAt', 'userAgent', 'data', 'hookId']);
   });
 
   test('ipField: as the code sends it by default; one name everywhere on request', () => {

@@ -4,7 +4,10 @@ import { logtoEventSpecs } from './events/index.js';
 /**
  * Zod schemas of what Logto sends, written from ../shared/contracts/logto.md (Logto's own
  * `@logto/schemas` pins zod 3 and has no guard for whole payloads). They are strict: a key real
- * Logto would not send fails validation. Hook authors can export them as JSON Schema.
+ * Logto would not send fails validation. They accept everything Logto really sends: every
+ * payload hooksim builds, Logto's own test payloads (`generateHookTestPayload`: fake ids, no
+ * `interactionEvent`, `hookId` second) and what master adds (`cimdClientId`, labelled below).
+ * Hook authors can export them as JSON Schema.
  */
 
 const lowerId = (length: number) => z.string().regex(new RegExp(`^[a-z0-9]{${length}}$`));
@@ -12,7 +15,8 @@ const jsonObject = z.record(z.string(), z.unknown());
 const epochMs = z.number().int().nonnegative();
 
 const userInfoShape = {
-  id: lowerId(12),
+  /** 12 lowercase alphanumerics for real users; the test payload's fake user is "fake-id". */
+  id: z.string().min(1),
   username: z.string().nullable(),
   primaryEmail: z.string().nullable(),
   primaryPhone: z.string().nullable(),
@@ -64,7 +68,8 @@ export const logtoInteractionPayload = z
   .object({
     adaptiveMfaResult: adaptiveMfaResult.optional(),
     event: z.enum(['PostRegister', 'PostSignIn', 'PostResetPassword', 'PostSignInAdaptiveMfaTriggered']),
-    interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']),
+    /** Absent from Logto's test payloads only. */
+    interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']).optional(),
     createdAt: isoTimestamp,
     sessionId: z.string().optional(),
     userAgent: z.string().optional(),
@@ -72,6 +77,8 @@ export const logtoInteractionPayload = z
     userIp: z.string().optional(),
     user: userInfo.optional(),
     application: logtoApplication.optional(),
+    /** master: the client id (a URL) of a CIMD client, at the top level. */
+    cimdClientId: z.string().optional(),
     hookId,
   })
   .strict();
@@ -84,6 +91,8 @@ const membershipShape = {
   removedUserIds: idList.optional(),
   addedApplicationIds: idList.optional(),
   removedApplicationIds: idList.optional(),
+  /** master: organization owner assignment. */
+  updatedUserIds: idList.optional(),
 };
 
 /** Payload of a data event fired from the Management API (registered routes). */
@@ -100,6 +109,8 @@ export const logtoManagementApiPayload = z
     matchedRoute: z.string().optional(),
     /** Role.Scopes.Updated appended by POST /roles. */
     roleId: z.string().optional(),
+    /** OrganizationRole.Scopes.Updated appended by POST /organization-roles with scopes. */
+    organizationRoleId: z.string().optional(),
     ...membershipShape,
     data: z.unknown().optional(),
     hookId,
@@ -114,6 +125,8 @@ export const logtoExperiencePayload = z
     interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']),
     userAgent: z.string().optional(),
     applicationId: z.string().optional(),
+    /** master: CIMD clients. */
+    cimdClientId: z.string().optional(),
     sessionId: z.string().optional(),
     ip: z.string().optional(),
     application: logtoApplication.optional(),
@@ -129,9 +142,23 @@ export const logtoExperiencePayload = z
   })
   .strict();
 
-/** Payload of a data event sent on behalf of the Account API: `{ userAgent, ip }` metadata. */
+/**
+ * Payload of an event appended without a route context: the Account API's (`{ userAgent, ip }`
+ * metadata), and Management API contexts appended with `{ user }` alone (PATCH
+ * /users/:userId/logto-configs). Message.RateLimited from the Account API adds action/recipient.
+ */
 export const logtoAccountApiPayload = z
-  .object({ event: z.string(), createdAt: isoTimestamp, userAgent: z.string().optional(), ip: z.string().optional(), data: z.unknown().optional(), hookId })
+  .object({
+    event: z.string(),
+    createdAt: isoTimestamp,
+    userAgent: z.string().optional(),
+    ip: z.string().optional(),
+    ...membershipShape,
+    action: z.literal('VerificationCodeSend').optional(),
+    recipient: z.string().optional(),
+    data: z.unknown().optional(),
+    hookId,
+  })
   .strict();
 
 /** Grant.LimitExceeded (authorization-success.ts). */
@@ -143,7 +170,9 @@ export const logtoGrantLimitPayload = z
     userAgent: z.string().optional(),
     application: logtoApplication.optional(),
     userId: z.string(),
-    applicationId: z.string(),
+    /** Optional on master and in @logto/schemas 1.43.0 (CIMD clients carry cimdClientId instead). */
+    applicationId: z.string().optional(),
+    cimdClientId: z.string().optional(),
     revokedGrantIds: z.array(z.string()),
     maxAllowedGrants: z.number().int(),
     preRevocationActiveGrantCount: z.number().int(),
@@ -151,12 +180,25 @@ export const logtoGrantLimitPayload = z
   })
   .strict();
 
-/** TrustedDevice.* (1.43 dev feature): no ip. */
+/**
+ * TrustedDevice.* (1.43 / master dev feature): never an `ip`. Created comes with the Experience
+ * API metadata, Deleted with a Management API route context or none.
+ */
 export const logtoTrustedDevicePayload = z
   .object({
     event: z.enum(['TrustedDevice.Created', 'TrustedDevice.Deleted']),
     createdAt: isoTimestamp,
+    interactionEvent: z.enum(['Register', 'SignIn', 'ForgotPassword']).optional(),
     userAgent: z.string().optional(),
+    applicationId: z.string().optional(),
+    cimdClientId: z.string().optional(),
+    sessionId: z.string().optional(),
+    application: logtoApplication.optional(),
+    path: z.string().regex(/^\/(?!api\/)/, 'path has no /api prefix').optional(),
+    method: z.enum(['DELETE']).optional(),
+    status: z.number().int().optional(),
+    params: z.record(z.string(), z.string()).optional(),
+    matchedRoute: z.string().optional(),
     data: z.object({ id: z.string(), userId: z.string(), expiresAt: z.number().int() }).strict(),
     hookId,
   })

@@ -42,6 +42,20 @@ export interface LogtoActor {
   application: LogtoApplication;
   userAgent: string;
   ip: string;
+  /**
+   * The Experience API interaction the actor is in, once an event opened one: its id (the
+   * oidc-provider `jti`, sent as `sessionId`), its kind, and the events it has fired. Events of
+   * one interaction (a sign-up's PostRegister and User.Created) share the id.
+   */
+  interaction?: LogtoInteraction;
+}
+
+/** An oidc-provider interaction as events see it. */
+export interface LogtoInteraction {
+  sessionId: string;
+  event: 'Register' | 'SignIn' | 'ForgotPassword';
+  /** Events already sent from this interaction, by name. */
+  fired: string[];
 }
 
 const DAY = 86_400_000;

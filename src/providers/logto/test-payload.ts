@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../core/json.js';
 import { logtoEventSpecs } from './events/index.js';
-import type { LogtoVersion } from './versions.js';
+import { hasLogto143Fields, type LogtoVersion } from './versions.js';
 
 /**
  * The fixed fake payloads of the Console's "Send test payload" (`generateHookTestPayload`,
@@ -43,7 +43,7 @@ export function logtoTestPayload(event: string, hookId: string, now: number, ver
       profile: {},
       applicationId: 'fake-application-id',
       // Newer Logto adds the 1.43 column to its fake user.
-      ...(version === '1.43' ? { cimdClientId: null } : {}),
+      ...(hasLogto143Fields(version) ? { cimdClientId: null } : {}),
       isSuspended: false,
       lastSignInAt: now,
       createdAt: now,

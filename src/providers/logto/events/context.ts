@@ -1,8 +1,24 @@
 import type { JsonObject, JsonValue } from '../../../core/json.js';
-import { newSessionId, pickApplication, type LogtoActor } from '../identity.js';
+import { newSessionId, pickApplication, type LogtoActor, type LogtoInteraction } from '../identity.js';
 import type { LogtoEventInput } from './types.js';
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The interaction an Experience API event belongs to. A session id is drawn every time (so the
+ * event's other draws never shift), but an event joins the actor's current interaction when it
+ * is of the same kind and has not fired this event yet: PostRegister and the experience
+ * User.Created of one sign-up share one `sessionId` (one `jti`), as in Logto. `fresh` forces
+ * a new interaction (a new sign-in).
+ */
+export function interactionFor(input: LogtoEventInput, actor: LogtoActor, kind: LogtoInteraction['event'], event: string, fresh = false): { interaction: LogtoInteraction; joined: boolean } {
+  const drawn = newSessionId(input.faker);
+  const current = actor.interaction;
+  if (!fresh && current && current.event === kind && !current.fired.includes(event)) {
+    return { interaction: { ...current, fired: [...current.fired, event] }, joined: true };
+  }
+  return { interaction: { sessionId: drawn, event: kind, fired: [event] }, joined: false };
+}
 
 /** Updates the user row of an actor (a copy). */
 export function withUser(actor: LogtoActor, patch: Partial<LogtoActor['user']>): LogtoActor {
@@ -33,8 +49,7 @@ export function managementApiPayload(event: string, input: LogtoEventInput, rout
   return {
     event,
     createdAt: iso(input.now),
-    userAgent: 'node',
-    ip: `::ffff:10.0.${input.faker.number.int({ min: 0, max: 255 })}.${input.faker.number.int({ min: 1, max: 254 })}`,
+    ...managementApiMetadata(input),
     path: routePath(route),
     method: route.method,
     status: route.status,
@@ -48,20 +63,51 @@ export function managementApiPayload(event: string, input: LogtoEventInput, rout
 /**
  * `buildWebhooks` for a data event fired during an Experience API interaction: the metadata is
  * `{ interactionEvent, userAgent, applicationId, sessionId, ip }` (koa-experience-interaction-hooks.ts),
- * then the application, then the event's own keys.
+ * then the application, then the event's own keys. `includeRequestIp: false` (TrustedDevice.*)
+ * leaves out `ip`. Returns the actor moved into the interaction.
  */
-export function experiencePayload(event: string, input: LogtoEventInput, actor: LogtoActor, interactionEvent: 'Register' | 'SignIn' | 'ForgotPassword', rest: JsonObject): JsonObject {
-  return {
+export function experienceEvent(
+  event: string,
+  input: LogtoEventInput,
+  actor: LogtoActor,
+  interactionEvent: 'Register' | 'SignIn' | 'ForgotPassword',
+  rest: JsonObject,
+  settings: { includeRequestIp?: boolean } = {},
+): { payload: JsonObject; actor: LogtoActor } {
+  const { interaction } = interactionFor(input, actor, interactionEvent, event);
+  const payload: JsonObject = {
     event,
     createdAt: iso(input.now),
     interactionEvent,
     userAgent: actor.userAgent,
     applicationId: actor.application.id,
-    sessionId: newSessionId(input.faker),
-    ip: actor.ip,
+    sessionId: interaction.sessionId,
+    ...(settings.includeRequestIp === false ? {} : { ip: actor.ip }),
     application: pickApplication(actor.application),
     ...rest,
   };
+  return { payload, actor: { ...actor, interaction } };
+}
+
+/** {@link experienceEvent}'s payload alone, for builders that keep the actor as it was. */
+export function experiencePayload(event: string, input: LogtoEventInput, actor: LogtoActor, interactionEvent: 'Register' | 'SignIn' | 'ForgotPassword', rest: JsonObject): JsonObject {
+  return experienceEvent(event, input, actor, interactionEvent, rest).payload;
+}
+
+/**
+ * A Management API context appended by hand with `{ ...buildManagementApiContext(ctx), user }`
+ * (User.Deleted, routes/admin-user/basics.ts): `appendDataHookContext` builds
+ * `{ event, data: pick(user, ...userInfoSelectFields), ...rest }`, so `data` comes before the
+ * route keys: event, createdAt, userAgent, ip, data, path, method, status, params, matchedRoute.
+ */
+export function appendedUserPayload(event: string, input: LogtoEventInput, route: ManagementRoute, data: JsonValue): JsonObject {
+  const { path, method, status, params, matchedRoute, ...head } = managementApiPayload(event, input, route);
+  return { ...head, data, path, method, status, params, matchedRoute } as JsonObject;
+}
+
+/** Metadata of a Management API caller: a backend (`node`) from a private address. */
+export function managementApiMetadata(input: LogtoEventInput): { userAgent: string; ip: string } {
+  return { userAgent: 'node', ip: `::ffff:10.0.${input.faker.number.int({ min: 0, max: 255 })}.${input.faker.number.int({ min: 1, max: 254 })}` };
 }
 
 /** `buildWebhooks` for the Account ("me") API: metadata `{ userAgent, ip }` of the user's browser. */

@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../core/json.js';
 import { managementApiPayload } from './context.js';
 import { entitiesFor } from './entities.js';
-import type { LogtoEventSpec } from './types.js';
+import type { LogtoEventInput, LogtoEventSpec } from './types.js';
 
 type Entities = ReturnType<typeof entitiesFor>;
 
@@ -28,7 +28,7 @@ export interface CrudEntity {
  * `managementApiHooksRegistration`: `data` is the route's response body (none on DELETE).
  */
 export function crudEvents(entity: CrudEntity): LogtoEventSpec[] {
-  const rowFor = (seed: number, now: number) => entity.make(entitiesFor(seed, now));
+  const rowFor = (input: LogtoEventInput) => entity.make(entitiesFor(input.seed, input.now, input.options));
   const itemRoute = `${entity.collection}/:${entity.idParam}`;
   const params = (row: JsonObject) => ({ ...(entity.collectionParams?.(row) ?? {}), [entity.idParam]: String(row.id) });
   return [
@@ -38,7 +38,7 @@ export function crudEvents(entity: CrudEntity): LogtoEventSpec[] {
       summary: `${entity.noun} was created`,
       variants: [{ name: 'management-api', summary: `POST /api${entity.collection} (status ${entity.createStatus}; data = the new row)` }],
       build(input) {
-        const row = rowFor(input.seed, input.now);
+        const row = rowFor(input);
         const route = { method: 'POST', matchedRoute: entity.collection, params: entity.collectionParams?.(row) ?? {}, status: entity.createStatus } as const;
         return { actor: input.actor, payload: managementApiPayload(`${entity.prefix}.Created`, input, route, row) };
       },
@@ -49,7 +49,7 @@ export function crudEvents(entity: CrudEntity): LogtoEventSpec[] {
       summary: `${entity.noun} was deleted`,
       variants: [{ name: 'management-api', summary: `DELETE /api${itemRoute} (status 204; no data)` }],
       build(input) {
-        const row = rowFor(input.seed, input.now);
+        const row = rowFor(input);
         const route = { method: 'DELETE', matchedRoute: itemRoute, params: params(row), status: 204 } as const;
         return { actor: input.actor, payload: managementApiPayload(`${entity.prefix}.Deleted`, input, route) };
       },
@@ -60,7 +60,7 @@ export function crudEvents(entity: CrudEntity): LogtoEventSpec[] {
       summary: `${entity.noun}'s data changed`,
       variants: [{ name: 'management-api', summary: `PATCH /api${itemRoute} (data = the updated row)` }],
       build(input) {
-        const row = { ...rowFor(input.seed, input.now), description: 'Updated through the Management API' };
+        const row = { ...rowFor(input), description: 'Updated through the Management API' };
         const route = { method: 'PATCH', matchedRoute: itemRoute, params: params(row), status: 200 } as const;
         return { actor: input.actor, payload: managementApiPayload(`${entity.prefix}.Data.Updated`, input, route, row) };
       },

@@ -1,13 +1,17 @@
 import type { JsonObject } from '../../../core/json.js';
 import { lowerAlnum, seededFaker } from '../../../core/random.js';
+import type { LogtoOptions } from '../options.js';
+import { hasLogto143Fields } from '../versions.js';
 
 /**
  * Rows of the entities data events carry (roles, scopes, organizations...), drawn from their
  * own seeded stream so that adding one never shifts the user's or the event's values.
  * Column sets follow @logto/schemas' generated guards; `tenantId` is included as the
  * Management API returns it (logto.md §2.2: "POST /roles -> role row, including tenantId").
+ * Key order is the guard's: koaGuard re-parses each response with it, and zod builds the parsed
+ * object in its shape's order.
  */
-export function entitiesFor(seed: number, now: number) {
+export function entitiesFor(seed: number, now: number, options?: Pick<LogtoOptions, 'version' | 'devFeatures'>) {
   const faker = seededFaker(seed, 4);
   const word = () => faker.word.noun().toLowerCase();
   const role = (): JsonObject => {
@@ -22,6 +26,10 @@ export function entitiesFor(seed: number, now: number) {
     description: null,
     createdAt: now - faker.number.int({ min: 60_000, max: 86_400_000 }),
   });
+  // `Organizations.guard` (1.42.0): color and customCss are required (defaults `{}` and null).
+  // Master's `organizationResponseGuard` adds `isTrustedDeviceAllowed` (default true) only with dev
+  // features on; hooksim puts it after isMfaRequired, as the table lists it (order inferred).
+  const trustedDeviceColumn = options !== undefined && hasLogto143Fields(options.version) && options.devFeatures;
   const organization = (): JsonObject => ({
     tenantId: 'default',
     id: lowerAlnum(faker, 12),
@@ -29,7 +37,10 @@ export function entitiesFor(seed: number, now: number) {
     description: null,
     customData: {},
     isMfaRequired: false,
+    ...(trustedDeviceColumn ? { isTrustedDeviceAllowed: true } : {}),
+    color: {},
     branding: {},
+    customCss: null,
     createdAt: now - faker.number.int({ min: 60_000, max: 86_400_000 }),
   });
   const organizationRole = (): JsonObject => ({ tenantId: 'default', id: lowerAlnum(faker, 21), name: word(), description: null, type: 'User' });

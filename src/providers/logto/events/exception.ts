@@ -1,6 +1,6 @@
 import { lowerAlnum } from '../../../core/random.js';
 import { pickApplication } from '../identity.js';
-import { experiencePayload, iso } from './context.js';
+import { accountApiPayload, experienceEvent, iso } from './context.js';
 import type { LogtoEventSpec } from './types.js';
 
 /** Exception events fire from a `finally` block: they are sent although the request fails. */
@@ -12,21 +12,34 @@ export const exceptionEvents: readonly LogtoEventSpec[] = [
     variants: [
       { name: 'email', summary: 'type "email"' },
       { name: 'username', summary: 'type "username"' },
+      { name: 'phone', summary: 'type "phone" (value: the digits, as Logto stores phone numbers)' },
     ],
     build(input) {
-      const type = input.variant === 'username' ? 'username' : 'email';
-      const value = type === 'email' ? (input.actor.user.primaryEmail ?? 'someone@example.com') : (input.actor.user.username ?? 'someone');
-      return { actor: input.actor, payload: experiencePayload('Identifier.Lockout', input, input.actor, 'SignIn', { type, value }) };
+      const type = input.variant === 'username' || input.variant === 'phone' ? input.variant : 'email';
+      const value =
+        type === 'email'
+          ? (input.actor.user.primaryEmail ?? 'someone@example.com')
+          : type === 'phone'
+            ? (input.actor.user.primaryPhone ?? `1555${input.faker.string.numeric(7)}`)
+            : (input.actor.user.username ?? 'someone');
+      return experienceEvent('Identifier.Lockout', input, input.actor, 'SignIn', { type, value });
     },
   },
   {
     name: 'Message.RateLimited',
     family: 'exception',
     summary: 'A verification code was not sent: rate limited (verification-code-helpers.ts)',
-    variants: [{ name: 'experience', summary: 'action "VerificationCodeSend" to the recipient' }],
+    variants: [
+      { name: 'experience', summary: 'action "VerificationCodeSend" to the recipient, during a sign-in' },
+      { name: 'account-api', summary: 'POST /api/verifications/verification-code from the Account API: {userAgent, ip, action, recipient}' },
+    ],
     build(input) {
       const recipient = input.actor.user.primaryEmail ?? 'someone@example.com';
-      return { actor: input.actor, payload: experiencePayload('Message.RateLimited', input, input.actor, 'SignIn', { action: 'VerificationCodeSend', recipient }) };
+      if (input.variant === 'account-api') {
+        // routes/verification/index.ts: the user's own browser, Account API metadata only.
+        return { actor: input.actor, payload: accountApiPayload('Message.RateLimited', input, input.actor, { action: 'VerificationCodeSend', recipient }) };
+      }
+      return experienceEvent('Message.RateLimited', input, input.actor, 'SignIn', { action: 'VerificationCodeSend', recipient });
     },
   },
   {

@@ -3,6 +3,7 @@ import type { JsonObject } from '../../../core/json.js';
 import { seededFaker } from '../../../core/random.js';
 import { hookIdFromSeed } from '../identity.js';
 import type { LogtoOptions } from '../options.js';
+import { hasLogto143Fields } from '../versions.js';
 import { exceptionEvents } from './exception.js';
 import { interactionEvents } from './interaction.js';
 import { resourceEvents } from './resources.js';
@@ -20,8 +21,11 @@ export const logtoEventSpecs: readonly LogtoEventSpec[] = [...interactionEvents,
 
 /** Refuses events the chosen Logto profile cannot send. */
 export function assertAvailable(spec: LogtoEventSpec, options: LogtoOptions): void {
-  if (spec.devFeature && !(options.version === '1.43' && options.devFeatures)) {
+  if (spec.devFeature && !(hasLogto143Fields(options.version) && options.devFeatures)) {
     throw new UsageError(`${spec.name} exists only in Logto 1.43 with dev features enabled: use --option version=1.43 --option devFeatures=true`);
+  }
+  if (options.cimdClientId !== undefined && options.version !== 'master') {
+    throw new UsageError('cimdClientId is a Logto master feature: use --option version=master');
   }
 }
 

@@ -1,53 +1,66 @@
 import type { JsonObject } from '../../../core/json.js';
-import { newSessionId, pickApplication, pickUserInfo, type LogtoActor } from '../identity.js';
-import { iso, withUser } from './context.js';
+import { pickApplication, pickUserInfo, type LogtoActor, type LogtoInteraction } from '../identity.js';
+import { interactionFor, iso, withUser } from './context.js';
+import { adaptiveMfaRuleFor, adaptiveMfaVariants } from './adaptive-mfa.js';
 import type { LogtoEventBuild, LogtoEventInput, LogtoEventSpec } from './types.js';
 
 /**
  * `triggerInteractionHooks`: the custom payload first, then event, interactionEvent, createdAt,
  * sessionId, userAgent, userId, userIp, user (re-read after the interaction), application.
+ * Profile `master` with a CIMD client: no `application` (no application row to pick from) and a
+ * top-level `cimdClientId` after it (its position is hooksim's reading, labelled in the README).
  */
 function interactionPayload(
   event: string,
-  interactionEvent: 'Register' | 'SignIn' | 'ForgotPassword',
+  interaction: LogtoInteraction,
   input: LogtoEventInput,
   actor: LogtoActor,
   customPayload: JsonObject = {},
 ): JsonObject {
+  const cimdClientId = input.options.version === 'master' ? input.options.cimdClientId : undefined;
   return {
     ...customPayload,
     event,
-    interactionEvent,
+    interactionEvent: interaction.event,
     createdAt: iso(input.now),
-    sessionId: newSessionId(input.faker),
+    sessionId: interaction.sessionId,
     userAgent: actor.userAgent,
     userId: actor.user.id,
     userIp: actor.ip,
     user: pickUserInfo(actor.user, input.options.version),
-    application: pickApplication(actor.application),
+    ...(cimdClientId === undefined ? { application: pickApplication(actor.application) } : { cimdClientId }),
   };
 }
 
-/** The user row as Logto inserts it on sign-up: created a moment before the event, never signed in. */
-export function justRegistered(input: LogtoEventInput): LogtoActor {
-  const createdAt = input.now - input.faker.number.int({ min: 150, max: 900 });
-  return withUser(input.actor, { createdAt, updatedAt: createdAt, lastSignInAt: null });
+/**
+ * The user row as Logto inserts it on sign-up: created a moment before the event (`drawnAt`),
+ * never signed in. When the sign-up's other event already inserted the row (`joined`), that row
+ * is reused: one sign-up, one user row.
+ */
+export function justRegistered(actor: LogtoActor, drawnAt: number, joined: boolean): LogtoActor {
+  const createdAt = joined ? actor.user.createdAt : drawnAt;
+  return withUser(actor, { createdAt, updatedAt: createdAt, lastSignInAt: null });
+}
+
+/** When a sign-up inserted its user row: a moment before the event. */
+export function registrationTime(input: LogtoEventInput): number {
+  return input.now - input.faker.number.int({ min: 150, max: 900 });
 }
 
 const postRegister: LogtoEventSpec = {
   name: 'PostRegister',
   family: 'interaction',
   summary: 'A user finished registering through the sign-in experience',
-  variants: [{ name: 'experience', summary: 'Experience API sign-up (interactionEvent "Register")' }],
+  variants: [{ name: 'experience', summary: 'Experience API sign-up (interactionEvent "Register"); same sessionId and user row as its User.Created' }],
   build(input) {
+    // Draw order (row time, touch delay, then session id) is kept so seeded values stay put.
+    const drawnAt = registrationTime(input);
+    const touch = input.faker.number.int({ min: 20, max: 400 });
+    const { interaction, joined } = interactionFor(input, input.actor, 'Register', 'PostRegister');
+    const { createdAt } = justRegistered(input.actor, drawnAt, joined).user;
     // Registration signs the user in: lastSignInAt is set, then the row is touched once more.
-    const inserted = justRegistered(input).user;
-    const actor = withUser(input.actor, {
-      createdAt: inserted.createdAt,
-      lastSignInAt: inserted.createdAt,
-      updatedAt: Math.min(input.now - 1, inserted.createdAt + input.faker.number.int({ min: 20, max: 400 })),
-    });
-    return { payload: interactionPayload('PostRegister', 'Register', input, actor), actor };
+    const actor = withUser({ ...input.actor, interaction }, { createdAt, lastSignInAt: createdAt, updatedAt: Math.max(createdAt, Math.min(input.now - 1, createdAt + touch)) });
+    return { payload: interactionPayload('PostRegister', interaction, input, actor), actor };
   },
 };
 
@@ -58,8 +71,9 @@ const postSignIn: LogtoEventSpec = {
   variants: [{ name: 'experience', summary: 'Experience API sign-in (interactionEvent "SignIn")' }],
   build(input) {
     const signedInAt = input.now - input.faker.number.int({ min: 5, max: 60 });
-    const actor = withUser(input.actor, { lastSignInAt: signedInAt, updatedAt: signedInAt });
-    return { payload: interactionPayload('PostSignIn', 'SignIn', input, actor), actor };
+    const { interaction } = interactionFor(input, input.actor, 'SignIn', 'PostSignIn', true);
+    const actor = withUser({ ...input.actor, interaction }, { lastSignInAt: signedInAt, updatedAt: signedInAt });
+    return { payload: interactionPayload('PostSignIn', interaction, input, actor), actor };
   },
 };
 
@@ -67,21 +81,18 @@ const adaptiveMfa: LogtoEventSpec = {
   name: 'PostSignInAdaptiveMfaTriggered',
   family: 'interaction',
   summary: 'Adaptive MFA required MFA during a sign-in (sent even though the request then fails)',
-  variants: [
-    { name: 'new-country', summary: 'rule new_country: a sign-in from a country not seen before' },
-    { name: 'untrusted-ip', summary: 'rule untrusted_ip' },
-  ],
+  variants: adaptiveMfaVariants,
   build(input): LogtoEventBuild {
     // adaptiveMfaResult is the custom payload, spread first, so the standard keys win
-    // (packages/core/src/libraries/hook/index.ts). The user has not signed in yet: no row change.
-    // The rule names are Logto's; the keys inside `details` are not in the contract and are
-    // illustrative, so a hook should not depend on them.
-    const rule = input.variant === 'untrusted-ip' ? 'untrusted_ip' : 'new_country';
-    const details: JsonObject = rule === 'new_country' ? { country: input.faker.location.countryCode(), previousCountry: 'US' } : { ip: input.actor.ip };
+    // (packages/core/src/libraries/hook/index.ts). The user has not signed in yet: the row is
+    // as the rule saw it.
+    const { rule, actor: seen } = adaptiveMfaRuleFor(input);
+    const { interaction } = interactionFor(input, input.actor, 'SignIn', 'PostSignInAdaptiveMfaTriggered', true);
+    const actor = { ...seen, interaction };
     return {
-      actor: input.actor,
-      payload: interactionPayload('PostSignInAdaptiveMfaTriggered', 'SignIn', input, input.actor, {
-        adaptiveMfaResult: { requiresMfa: true, triggeredRules: [{ rule, details }] },
+      actor,
+      payload: interactionPayload('PostSignInAdaptiveMfaTriggered', interaction, input, actor, {
+        adaptiveMfaResult: { requiresMfa: true, triggeredRules: [rule] },
       }),
     };
   },
@@ -94,8 +105,9 @@ const postResetPassword: LogtoEventSpec = {
   variants: [{ name: 'experience', summary: 'Experience API password reset (interactionEvent "ForgotPassword")' }],
   build(input) {
     const changedAt = input.now - input.faker.number.int({ min: 5, max: 60 });
-    const actor = withUser(input.actor, { updatedAt: changedAt, hasPassword: true });
-    return { payload: interactionPayload('PostResetPassword', 'ForgotPassword', input, actor), actor };
+    const { interaction } = interactionFor(input, input.actor, 'ForgotPassword', 'PostResetPassword', true);
+    const actor = withUser({ ...input.actor, interaction }, { updatedAt: changedAt, hasPassword: true });
+    return { payload: interactionPayload('PostResetPassword', interaction, input, actor), actor };
   },
 };
 

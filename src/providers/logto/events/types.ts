@@ -25,7 +25,7 @@ export interface LogtoEventBuild {
 export interface LogtoEventSpec extends EventDefinition {
   /** Which family Logto files it under (`hooks.ts`: InteractionHookEvent, DataHookEvent, ExceptionHookEvent). */
   family: 'interaction' | 'data' | 'exception';
-  /** Only with `version: '1.43'` and `devFeatures: true` (TrustedDevice.*). */
+  /** Only with `version: '1.43'` or `'master'` and `devFeatures: true` (TrustedDevice.*). */
   devFeature?: boolean;
   build(input: LogtoEventInput): LogtoEventBuild;
 }

@@ -1,8 +1,9 @@
 import { lowerAlnum } from '../../../core/random.js';
 import { pickUserInfo, userProfileResponse } from '../identity.js';
-import { accountApiPayload, experiencePayload, iso, managementApiPayload, withUser } from './context.js';
-import { justRegistered } from './interaction.js';
-import type { LogtoEventBuild, LogtoEventSpec } from './types.js';
+import { accountApiPayload, appendedUserPayload, experienceEvent, iso, managementApiMetadata, managementApiPayload, routePath, withUser } from './context.js';
+import { justRegistered, registrationTime } from './interaction.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { LogtoEventBuild, LogtoEventInput, LogtoEventSpec } from './types.js';
 
 const userCreated: LogtoEventSpec = {
   name: 'User.Created',
@@ -13,10 +14,17 @@ const userCreated: LogtoEventSpec = {
     { name: 'experience', summary: 'Self-registration; sent alongside PostRegister, in no guaranteed order' },
   ],
   build(input): LogtoEventBuild {
-    const actor = justRegistered(input);
+    const drawnAt = registrationTime(input);
     if (input.variant === 'experience') {
-      return { actor, payload: experiencePayload('User.Created', input, actor, 'Register', { data: pickUserInfo(actor.user, input.options.version) }) };
+      // provision-library.ts appends `{ user }` right after inserting the row: data is that row.
+      // With its PostRegister already built, the same interaction and the same row are reused.
+      const { payload, actor: inInteraction } = experienceEvent('User.Created', input, input.actor, 'Register', {});
+      const joined = inInteraction.interaction!.sessionId === input.actor.interaction?.sessionId;
+      const inserted = justRegistered(input.actor, drawnAt, joined);
+      const actor = joined ? inInteraction : { ...inserted, interaction: inInteraction.interaction! };
+      return { actor, payload: { ...payload, data: pickUserInfo(inserted.user, input.options.version) } };
     }
+    const actor = justRegistered(input.actor, drawnAt, false);
     const route = { method: 'POST', matchedRoute: '/users', params: {}, status: 200 } as const;
     return { actor, payload: managementApiPayload('User.Created', input, route, userProfileResponse(actor.user, input.options.version)) };
   },
@@ -29,7 +37,7 @@ const userDeleted: LogtoEventSpec = {
   variants: [{ name: 'management-api', summary: 'DELETE /api/users/:userId (status 204; data = the deleted user, appended by hand)' }],
   build(input) {
     const route = { method: 'DELETE', matchedRoute: '/users/:userId', params: { userId: input.actor.user.id }, status: 204 } as const;
-    return { actor: input.actor, payload: managementApiPayload('User.Deleted', input, route, pickUserInfo(input.actor.user, input.options.version)) };
+    return { actor: input.actor, payload: appendedUserPayload('User.Deleted', input, route, pickUserInfo(input.actor.user, input.options.version)) };
   },
 };
 
@@ -43,6 +51,7 @@ const userDataUpdated: LogtoEventSpec = {
     { name: 'profile', summary: 'PATCH /api/users/:userId/profile (data = only the profile object)' },
     { name: 'password', summary: 'PATCH /api/users/:userId/password (data = the user profile response)' },
     { name: 'account-api', summary: 'The user changed it through the Account API (data = the user)' },
+    { name: 'logto-configs', summary: 'PATCH /api/users/:userId/logto-configs (appended by hand with { user }: no route keys; data = the user)' },
     { name: 'experience', summary: 'Profile completed during a sign-in (data = the user)' },
   ],
   build(input): LogtoEventBuild {
@@ -69,9 +78,15 @@ const userDataUpdated: LogtoEventSpec = {
         const actor = withUser(input.actor, { avatar: `https://avatars.example.com/${lowerAlnum(input.faker, 8)}.png`, updatedAt: changedAt });
         return { actor, payload: accountApiPayload('User.Data.Updated', input, actor, { data: pickUserInfo(actor.user, version) }) };
       }
-      case 'experience': {
+      case 'logto-configs': {
+        // Not a registered route: admin-user/basics.ts appends `{ user: updatedUser }` only, so the
+        // payload is the caller's metadata and the user, like the Account API's.
         const actor = withUser(input.actor, { updatedAt: changedAt });
-        return { actor, payload: experiencePayload('User.Data.Updated', input, actor, 'SignIn', { data: pickUserInfo(actor.user, version) }) };
+        return { actor, payload: { event: 'User.Data.Updated', createdAt: iso(input.now), ...managementApiMetadata(input), data: pickUserInfo(actor.user, version) } };
+      }
+      case 'experience': {
+        const changed = withUser(input.actor, { updatedAt: changedAt });
+        return experienceEvent('User.Data.Updated', input, changed, 'SignIn', { data: pickUserInfo(changed.user, version) });
       }
       default: {
         const actor = withUser(input.actor, { name: `${input.actor.user.name ?? 'User'} Jr.`, updatedAt: changedAt });
@@ -94,26 +109,49 @@ const userSuspension: LogtoEventSpec = {
   },
 };
 
-/**
- * TrustedDevice.* (1.43 dev feature): `data: { id, userId, expiresAt }`, sent without the request
- * IP (`includeRequestIp: false`). The exact trigger routes are not in the contract; the keys are.
- */
-function trustedDevice(name: 'TrustedDevice.Created' | 'TrustedDevice.Deleted', summary: string): LogtoEventSpec {
-  return {
-    name,
-    family: 'data',
-    devFeature: true,
-    summary,
-    variants: [{ name: 'default', summary: 'Logto 1.43 with dev features enabled; no ip key' }],
-    build(input) {
-      const data = { id: lowerAlnum(input.faker, 21), userId: input.actor.user.id, expiresAt: input.now + 30 * 86_400_000 };
-      return { actor: input.actor, payload: { event: name, createdAt: iso(input.now), userAgent: input.actor.userAgent, data } };
-    },
-  };
+/** `getTrustedDeviceEventData`: the device row reduced to `{ id, userId, expiresAt }`. */
+function trustedDeviceData(input: LogtoEventInput): JsonObject {
+  return { id: lowerAlnum(input.faker, 21), userId: input.actor.user.id, expiresAt: input.now + 30 * 86_400_000 };
 }
 
+/**
+ * TrustedDevice.* (1.43 / master, dev features): `data: { id, userId, expiresAt }`, always
+ * appended with `includeRequestIp: false`, so no `ip` key. Created is fired in the Experience
+ * API after an MFA proof (experience/classes/trusted-device.ts); Deleted by the Management API
+ * route (admin-user/trusted-device.ts) or without a route context.
+ */
+const trustedDeviceCreated: LogtoEventSpec = {
+  name: 'TrustedDevice.Created',
+  family: 'data',
+  devFeature: true,
+  summary: 'A device was remembered as trusted for MFA (Logto 1.43, dev features)',
+  variants: [{ name: 'experience', summary: 'After an MFA proof in a sign-in: Experience API metadata without ip, then application and data' }],
+  build(input) {
+    const data = trustedDeviceData(input);
+    return experienceEvent('TrustedDevice.Created', input, input.actor, 'SignIn', { data }, { includeRequestIp: false });
+  },
+};
+
+const trustedDeviceDeleted: LogtoEventSpec = {
+  name: 'TrustedDevice.Deleted',
+  family: 'data',
+  devFeature: true,
+  summary: 'A trusted device was removed (Logto 1.43, dev features)',
+  variants: [
+    { name: 'management-api', summary: 'DELETE /api/users/:userId/trusted-devices/:trustedDeviceId (status 204; no ip; data = the device)' },
+    { name: 'no-route-context', summary: 'deleteByIdAndUserId called without a route context: userAgent and data only' },
+  ],
+  build(input) {
+    const data = trustedDeviceData(input);
+    const { userAgent } = managementApiMetadata(input);
+    const head = { event: 'TrustedDevice.Deleted', createdAt: iso(input.now) };
+    if (input.variant === 'no-route-context') {
+      return { actor: input.actor, payload: { ...head, userAgent: input.actor.userAgent, data } };
+    }
+    const route = { method: 'DELETE', matchedRoute: '/users/:userId/trusted-devices/:trustedDeviceId', params: { userId: input.actor.user.id, trustedDeviceId: String(data.id) }, status: 204 } as const;
+    return { actor: input.actor, payload: { ...head, userAgent, path: routePath(route), method: route.method, status: route.status, params: route.params, matchedRoute: route.matchedRoute, data } };
+  },
+};
+
 export const userEvents: readonly LogtoEventSpec[] = [userCreated, userDeleted, userDataUpdated, userSuspension];
-export const trustedDeviceEvents: readonly LogtoEventSpec[] = [
-  trustedDevice('TrustedDevice.Created', 'A device was remembered as trusted for MFA (Logto 1.43, dev features)'),
-  trustedDevice('TrustedDevice.Deleted', 'A trusted device was removed (Logto 1.43, dev features)'),
-];
+export const trustedDeviceEvents: readonly LogtoEventSpec[] = [trustedDeviceCreated, trustedDeviceDeleted];
