@@ -1,5 +1,5 @@
 import { connect as netConnect } from 'node:net';
-import { PassThrough, type Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import { connect as tlsConnect } from 'node:tls';
 
 /** Opens the byte stream one hop of an exchange runs on. Failures arrive as `error` events. */
@@ -44,7 +44,7 @@ export function networkConnector(options: NetworkOptions = {}): Connector {
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     if (FETCH_BAD_PORTS.has(port)) {
       // No connection at all: a stream that fails at once, as fetch fails before connecting.
-      const refused = new PassThrough();
+      const refused = new Duplex({ read() {}, write(_chunk, _encoding, callback) { callback(); } });
       queueMicrotask(() => refused.destroy(new BadPortError(`bad port ${port}`)));
       return refused;
     }
