@@ -94,7 +94,8 @@ export class CallAssertionError extends Error {
   }
 }
 
-function listCalls(calls: readonly RecordedCall[]): string {
+/** Every call made, one per line (`  #0 POST /oidc/token -> 200 {...}`), or a line saying there was none. */
+export function listCalls(calls: readonly RecordedCall[]): string {
   return calls.length === 0 ? 'No calls were made to the mock API.' : `Calls made:\n${calls.map((call) => `  #${call.index} ${describeCall(call)}`).join('\n')}`;
 }
 
@@ -106,11 +107,13 @@ export interface CountOptions {
   since?: number;
 }
 
-function countOk(found: number, options: CountOptions): boolean {
+/** True when `found` calls satisfy the count asked for. */
+export function countOk(found: number, options: CountOptions): boolean {
   return options.times !== undefined ? found === options.times : found >= (options.atLeast ?? 1);
 }
 
-function countText(options: CountOptions): string {
+/** `at least 1 call(s)`, `exactly 2 call(s)`, `no call`: the count asked for, in words. */
+export function countText(options: CountOptions): string {
   if (options.times === 0) return 'no call';
   return options.times !== undefined ? `exactly ${options.times} call(s)` : `at least ${options.atLeast ?? 1} call(s)`;
 }

@@ -9,15 +9,18 @@
  */
 import { expect } from 'vitest';
 import { hooksimMatchers, type HooksimMatchers } from './matchers.js';
+import { hooksimMockMatchers, type HooksimMockMatchers } from './mock-matchers.js';
 
 expect.extend(hooksimMatchers);
+expect.extend(hooksimMockMatchers);
 
 declare module 'vitest' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface Assertion<T = any> extends HooksimMatchers<T> {}
+  interface Assertion<T = any> extends HooksimMatchers<T>, HooksimMockMatchers<T> {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AsymmetricMatchersContaining extends HooksimMatchers {}
 }
 
 export { hooksimMatchers, type HooksimMatchers, type JudgedDelivery } from './matchers.js';
+export { hooksimMockMatchers, type HooksimMockMatchers, type CallRoute, type ReceivedOptions } from './mock-matchers.js';
 export { describeScenarios, describeFailure, type DescribeScenariosOptions } from './scenarios.js';
