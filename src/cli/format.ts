@@ -8,13 +8,30 @@ const indent = (text: string, by = '  ') =>
     .map((line) => (line === '' ? line : by + line))
     .join('\n');
 
-/** Pretty JSON when the text is JSON, the text itself otherwise. */
-export function prettyBody(text: string): string {
+/**
+ * How much of a body the terminal gets. A hook may reply with megabytes; the start tells what
+ * it is, the size tells the rest (`--reporter json` keeps the whole reply, up to the byte cap).
+ */
+export const SHOWN_CHARACTERS = 4000;
+
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} bytes`);
+
+/** `text`, or its first `limit` characters and a line saying how big the whole is. */
+export function clip(text: string, limit = SHOWN_CHARACTERS, bytes = Buffer.byteLength(text)): string {
+  if (text.length <= limit) return text;
+  return `${text.slice(0, limit)}\n… (${size(bytes)} in all; the first ${limit} characters are shown)`;
+}
+
+/** Pretty JSON when the text is JSON, the text itself otherwise; long bodies clipped (see {@link clip}). */
+export function prettyBody(text: string, limit = SHOWN_CHARACTERS): string {
   if (text === '') return '(empty body)';
+  const bytes = Buffer.byteLength(text);
+  // Far beyond what is shown: not worth parsing and re-indenting.
+  if (text.length > limit * 8) return clip(text, limit, bytes);
   try {
-    return JSON.stringify(JSON.parse(text), null, 2);
+    return clip(JSON.stringify(JSON.parse(text), null, 2), limit, bytes);
   } catch {
-    return text;
+    return clip(text, limit, bytes);
   }
 }
 
@@ -62,10 +79,15 @@ export function formatOutcome(outcome: unknown, requestBody?: string): string {
   const sent = requestBody === undefined ? undefined : JSON.stringify(readBody({ status: 0, headers: {}, body: requestBody, bytes: 0 }));
   const text = JSON.stringify(
     outcome,
-    (_key, value: unknown) => (sent !== undefined && typeof value === 'object' && value !== null && JSON.stringify(value) === sent ? '(the request body above)' : value),
+    (_key, value: unknown) => {
+      if (sent !== undefined && typeof value === 'object' && value !== null && JSON.stringify(value) === sent) return '(the request body above)';
+      // The provider's log keeps the reply body: a huge one is shown above, clipped, not again here.
+      if (typeof value === 'string' && value.length > 500) return `${value.slice(0, 200)}… (${value.length} characters)`;
+      return value;
+    },
     2,
   );
-  return `Outcome (what the provider would do):\n${indent(text)}`;
+  return `Outcome (what the provider would do):\n${indent(clip(text ?? 'undefined'))}`;
 }
 
 /** The whole human report of one send. */

@@ -29,7 +29,7 @@ export async function prepareOutFile(cwd: string, given: string): Promise<OutFil
     throw new UsageError(`--out ${given}: ${current.isDirectory() ? 'is a folder' : 'is not a regular file (a pipe or a device?)'}; give a file path such as reports/junit.xml`);
   }
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolders(dirname(path));
   } catch (error) {
     throw new UsageError(`--out ${given}: cannot create the folder ${dirname(given)} (${code(error)})`);
   }
@@ -43,6 +43,29 @@ export async function prepareOutFile(cwd: string, given: string): Promise<OutFil
     throw new UsageError(`--out ${given}: cannot write there (${code(error)})`);
   }
   return { given, path };
+}
+
+/**
+ * `mkdir -p`, one level at a time. Node's recursive mkdir retries forever when the kernel
+ * answers ENOENT for a folder whose parent exists (`/proc/x`): the run hung for minutes.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  let current = folder;
+  for (;;) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+    if (info) {
+      if (!info.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+      break;
+    }
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing) {
+    await mkdir(level).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
+  }
 }
 
 /**

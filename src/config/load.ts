@@ -36,10 +36,11 @@ export interface LoadedConfig {
 
 async function importConfig(file: string): Promise<unknown> {
   if (file.endsWith('.json')) {
+    const text = await readFile(file, 'utf8');
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as unknown;
+      return JSON.parse(text) as unknown;
     } catch (error) {
-      throw new UsageError(`config ${file}: invalid JSON: ${(error as Error).message}`);
+      throw new UsageError(`config ${jsonErrorAt(file, text, (error as Error).message)}`);
     }
   }
   try {
@@ -55,6 +56,17 @@ async function importConfig(file: string): Promise<unknown> {
   } catch (error) {
     throw new UsageError(`config ${file}: failed to load: ${(error as Error).message.split('\n')[0]}`);
   }
+}
+
+/** `file:line:column: invalid JSON: reason`, from the offset JSON.parse reports. */
+function jsonErrorAt(file: string, text: string, message: string): string {
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  const reason = message.replace(/\s*(?:in JSON )?at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
+  if (offset === undefined) return `${file}: invalid JSON: ${reason}`;
+  const before = text.slice(0, Number(offset));
+  const line = before.split('\n').length;
+  const column = Number(offset) - before.lastIndexOf('\n');
+  return `${file}:${line}:${column}: invalid JSON: ${reason}`;
 }
 
 /** Finds and loads the configuration: `explicit` when given, else the first of {@link CONFIG_FILES} in `cwd`. */

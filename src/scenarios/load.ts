@@ -92,6 +92,10 @@ function issueError(source: SourceDocument, issue: z.core.$ZodIssue, knownKeys?:
   if (issue.code === 'too_small' && issue.origin === 'array') {
     return new ScenarioFileError(source.locate(path), `${where}expected at least ${String(issue.minimum)} item(s)`);
   }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'number' || issue.origin === 'int') && /^Too (small|big)/.test(issue.message)) {
+    const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+    return new ScenarioFileError(source.locate(path), `${where}expected ${bound}, got ${describe(actual)}`);
+  }
   // Custom messages already say what was expected; zod's own ("Invalid input") get the value added.
   const got = issue.message.startsWith('expected') ? `, got ${describe(actual)}` : ` (got ${describe(actual)})`;
   return new ScenarioFileError(source.locate(path), `${where}${issue.message}${got}`);
@@ -224,6 +228,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   if (source.problems.length > 0) {
     throw ScenarioFileError.of(source.problems.map((problem) => ({ location: problem.location, detail: problem.message })))!;
   }
+  if (text.trim() === '') throw new ScenarioFileError(source.locate([]), 'the file is empty: a scenario is a mapping with name, provider and steps');
   if (!isJsonObject(source.data)) {
     throw new ScenarioFileError(source.locate([]), `expected a scenario mapping with name, provider and steps, got ${describe(source.data)}`);
   }

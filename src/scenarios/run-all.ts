@@ -122,6 +122,8 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
   const aborted = whenAborted(signal);
   const startedAt = new Date();
   const started = performance.now();
+  // A --target that names nothing is the command line's mistake: said once, before anything runs.
+  if (typeof options.target === 'string' && !options.target.includes('://')) namedTarget(options.target, options.config, undefined);
   const files = await discoverScenarioFiles(options.paths?.length ? options.paths : (options.config?.scenarios ?? ['scenarios']), cwd);
   for (const reporter of reporters) reporter.onRunStart?.(files);
 

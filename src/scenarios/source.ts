@@ -70,7 +70,8 @@ export function parseSource(text: string, file: string): SourceDocument {
       const message = /Maximum call stack/.test(error.message)
         ? `nested too deeply: a scenario file may nest at most ${MAX_DEPTH} levels`
         : `invalid YAML: ${error.message.split('\n')[0]!}`;
-      problems.push({ message, location: at(error.pos[0]) });
+      // One broken bracket can make thousands of errors: each message is said once, where it first occurs.
+      if (!problems.some((problem) => problem.message === message)) problems.push({ message, location: at(error.pos[0]) });
     }
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
