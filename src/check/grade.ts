@@ -58,6 +58,7 @@ export function gradeAccept(sent: SentExchange, refusal: CheckStatus = 'fail'): 
 /** Combines per-request grades into one result: the worst status, the notes that explain it. */
 export function combine(text: CheckText, grades: { status: CheckStatus; note: string }[], exchanges: SentExchange[], passMessage: string, details?: Record<string, unknown>): CheckResult {
   const status = worst(grades.map((grade) => grade.status));
+  if (grades.length === exchanges.length) exchanges.forEach((sent, index) => (sent.verdict = grades[index]!.status));
   const telling = grades.filter((grade) => grade.status === status).map((grade) => grade.note);
   // A long list (every console payload refused) says the same thing many times: three, then a count.
   const shown = telling.length > 4 ? [...telling.slice(0, 3), `and ${telling.length - 3} more`] : telling;

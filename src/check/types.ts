@@ -18,6 +18,8 @@ export interface SentExchange {
   response?: Reply;
   error?: TransportError;
   durationMs: number;
+  /** How this request alone was graded, when the check grades each one. */
+  verdict?: CheckStatus;
 }
 
 /** The result of one check. */

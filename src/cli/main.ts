@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUsageError } from '../core/errors.js';
+import { registerCheck } from './commands/check.js';
 import { registerList } from './commands/list.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
@@ -52,6 +53,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerList(program, io);
   registerSchema(program, io);
   registerTestHook(program, io, setExit);
+  registerCheck(program, io, setExit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
