@@ -25,6 +25,11 @@ function specFor(event: string): LogtoEventSpec {
 export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   name: 'logto',
   title: 'Logto webhooks',
+  notes: [
+    'version 1.42 (default): logto-io/logto tag v1.42.0 and npm @logto/schemas 1.42.0.',
+    'version 1.43: matches npm @logto/schemas 1.43.0 only; there is no v1.43.0 tag in logto-io/logto to check the server code against.',
+    'version master: 1.43 plus what logto-io/logto master sends that 1.42 does not (a top-level cimdClientId for CIMD clients: --option cimdClientId=<url>).',
+  ],
   events: logtoEventSpecs,
   optionsSchema: logtoOptionsSchema,
   createActor: (seed, now) => createLogtoActor(seed, now) as unknown as JsonObject,
