@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create } from 'xmlbuilder2';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { jsonReportSchema } from '../../src/reporters/json.js';
 import { cli } from './helpers.js';
 
@@ -126,4 +129,154 @@ describe('hooksim run', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/unknown option "target" \(did you mean "targets"\?\)/);
   });
+});
+
+/** A hook on 127.0.0.1: answers the first request of each scenario file's run; then, on /hang, never. */
+let hook: Server;
+let hookUrl: string;
+let received = 0;
+beforeAll(async () => {
+  hook = createServer((req: IncomingMessage, res: ServerResponse) => {
+    received += 1;
+    req.resume();
+    if (req.url === '/hang' && received > 1) return; // headers never come
+    if (req.url === '/huge') {
+      res.setHeader('content-type', 'text/plain');
+      res.end('y'.repeat(1024 * 1024));
+      return;
+    }
+    res.setHeader('content-type', 'application/json');
+    res.end('{"ok":true,"action":"eval"}');
+  });
+  await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+  hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  hook.closeAllConnections();
+  await new Promise((resolve) => hook.close(resolve));
+});
+
+const urlStory = (name: string, path: string, steps = 1) =>
+  `name: ${name}\nprovider: dexie-cloud\ntarget: ${hookUrl}${path}\nsteps:\n${Array.from({ length: steps }, (_, i) => `  - name: step ${i + 1}\n    send: new-user\n`).join('')}`;
+
+describe('--out: checked before the run, written whole', () => {
+  test('an --out path that cannot be written stops the run before anything is sent', async () => {
+    const dir = workspace({ 'a.yaml': urlStory('a', '/ok'), taken: 'a file, not a folder' });
+    const before = received;
+    const { code, stderr } = await cli(['run', 'a.yaml', '--reporter', 'junit', '--out', 'taken/report.xml'], {}, dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^hooksim: --out taken\/report\.xml: cannot (write there|create the folder taken) \(ENOTDIR|EEXIST\)\n$/);
+    expect(received).toBe(before);
+  });
+
+  test('a writable --out path: the run goes on and sends', async () => {
+    const dir = workspace({ 'a.yaml': urlStory('a', '/ok') });
+    const before = received;
+    const { code } = await cli(['run', 'a.yaml', '--reporter', 'junit', '--out', 'deep/er/report.xml'], {}, dir);
+    expect(code).toBe(0);
+    expect(received).toBe(before + 1);
+    expect(readFileSync(join(dir, 'deep/er/report.xml'), 'utf8')).toContain('<testsuites name="hooksim" tests="1"');
+  });
+
+  test('the report replaces the old file by rename: a reader of the old file never sees half of the new one, no temp file is left', async () => {
+    const dir = workspace({ 'a.yaml': urlStory('a', '/ok'), 'report.xml': 'OLD REPORT' });
+    const reader = openSync(join(dir, 'report.xml'), 'r');
+    try {
+      const { code } = await cli(['run', 'a.yaml', '--reporter', 'junit', '--out', 'report.xml'], {}, dir);
+      expect(code).toBe(0);
+      // Written in place, the open file would now hold the new XML (or part of it).
+      const buffer = Buffer.alloc(64);
+      const read = readSync(reader, buffer, 0, 64, 0);
+      expect(buffer.subarray(0, read).toString()).toBe('OLD REPORT');
+    } finally {
+      closeSync(reader);
+    }
+    expect(readFileSync(join(dir, 'report.xml'), 'utf8')).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites[\s\S]*<\/testsuites>$/);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'report.xml']);
+  });
+
+  test('an alias bomb in one file: the others run and the JUnit report is written, with the bomb as that file\'s error', async () => {
+    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', urlStory('bomb', '/ok')].join('\n');
+    const dir = workspace({ 'scenarios/a.yaml': urlStory('a', '/ok'), 'scenarios/bomb.yaml': bomb, 'scenarios/c.yaml': urlStory('c', '/ok') });
+    const { code, stdout } = await cli(['run', '--reporter', 'pretty', '--reporter', 'junit', '--out', 'report.xml'], {}, dir);
+    expect(code).toBe(2);
+    expect(stdout).toContain('scenarios/bomb.yaml:2:8: too many YAML alias expansions (an alias bomb?)');
+    expect(stdout).not.toContain('unexpected error');
+    const doc = create(readFileSync(join(dir, 'report.xml'), 'utf8')).end({ format: 'object' }) as any;
+    const suites = [doc.testsuites.testsuite].flat();
+    expect(suites.map((suite: any) => suite['@name'])).toEqual(['a', 'bomb.yaml', 'c']);
+    expect(doc.testsuites['@errors']).toBe('1');
+  });
+
+  test('hooksim run . in a project root runs the scenarios and leaves package.json, tsconfig and schema files alone', async () => {
+    const dir = workspace({
+      'package.json': '{"name":"app","scripts":{"test":"vitest"}}',
+      'tsconfig.json': '{"compilerOptions":{}}',
+      'scenarios/scenario.schema.json': '{"$schema":"https://json-schema.org/draft/2020-12/schema","properties":{"provider":{},"steps":{}}}',
+      'scenarios/a.yaml': urlStory('a', '/ok'),
+      'dist/copy.yaml': urlStory('built copy', '/ok'),
+    });
+    const { code, stdout } = await cli(['run', '.', '--reporter', 'json'], {}, dir);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).scenarios.map((s: { file: string }) => s.file)).toEqual(['scenarios/a.yaml']);
+  });
+});
+
+describe('terminal output of huge replies', () => {
+  test('send shows the start of a 1 MB reply and its size, not the whole of it', async () => {
+    const { stdout } = await cli(['send', 'dexie-cloud', 'new-user', '--to', `${hookUrl}/huge`]);
+    expect(stdout.length).toBeLessThan(20_000);
+    expect(stdout).toContain('… (1.0 MB in all; the first 4000 characters are shown)');
+  });
+});
+
+/** The CLI in a real process (signals and pipes need one). */
+function spawnCli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test/cli/fixtures/hooksim.ts'), ...args], {
+    cwd: process.cwd(),
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('a real process', () => {
+  test('Ctrl-C during a run prints the partial report, writes the report file whole and exits 130', async () => {
+    const dir = workspace({ 'a.yaml': urlStory('stalls', '/hang', 3) });
+    received = 0;
+    const out = join(dir, 'report.xml');
+    const run = spawnCli(['run', join(dir, 'a.yaml'), '--reporter', 'pretty', '--reporter', 'junit', '--out', out]);
+    // Interrupt once the first step is reported: the second is then waiting on a hook that never answers.
+    await new Promise<void>((resolve) => {
+      run.child.stdout.on('data', () => {
+        if (run.output().stdout.includes('step 1')) resolve();
+      });
+    });
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    const { stdout, stderr } = run.output();
+    expect(code).toBe(130);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('✔ step 1');
+    expect(stdout).toContain('interrupted (Ctrl-C) during step 2 of 3');
+    expect(stdout).toMatch(/Events\s+1 event sent: 1 passed, 0 failed, 0 errored/);
+    expect(stdout).toContain('INTERRUPTED (exit code 130)');
+    const doc = create(readFileSync(out, 'utf8')).end({ format: 'object' }) as any;
+    expect(doc.testsuites['@tests']).toBe('2');
+    expect(doc.testsuites['@errors']).toBe('1');
+  }, 30_000);
+
+  test('a closed stdout (| head -c 0) ends quietly: no EPIPE stack trace, exit 0', async () => {
+    const run = spawnCli(['show', 'logto', 'User.Created', '--raw']);
+    // The reader goes away before the CLI writes a byte.
+    run.child.stdout.destroy();
+    const code = await run.exited;
+    expect(run.output().stderr).toBe('');
+    expect(code).toBe(0);
+  }, 30_000);
 });
