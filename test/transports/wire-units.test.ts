@@ -1,0 +1,115 @@
+import { gzipSync, deflateSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { BodySink, PrefixCounter } from '../../src/transports/wire/body-sink.js';
+import { memorySocketPair } from '../../src/transports/wire/memory-socket.js';
+import { ReplyParser, type ReplyHead } from '../../src/transports/wire/response-parser.js';
+
+function parse(...chunks: (string | Buffer)[]) {
+  const seen: { head?: ReplyHead; body: Buffer[]; complete: boolean } = { body: [], complete: false };
+  const parser = new ReplyParser({
+    head: (head) => (seen.head = head),
+    body: (chunk) => seen.body.push(Buffer.from(chunk)),
+    complete: () => (seen.complete = true),
+  });
+  const problems = chunks.map((chunk) => parser.feed(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, 'latin1')));
+  return { seen, parser, problems, text: () => Buffer.concat(seen.body).toString() };
+}
+
+describe('ReplyParser (http-parser-js, RESPONSE mode)', () => {
+  test('a content-length reply split anywhere, headers in wire order', () => {
+    const { seen, text } = parse('HTTP/1.1 201 Crea', 'ted\r\nX-A: 1\r\nContent-Length: 5\r\n\r\nhe', 'llo');
+    expect(seen.head).toEqual({ status: 201, statusText: 'Created', version: '1.1', rawHeaders: [['X-A', '1'], ['Content-Length', '5']] });
+    expect(text()).toBe('hello');
+    expect(seen.complete).toBe(true);
+  });
+
+  test('chunked replies complete at the last chunk; 1xx replies are skipped as fetch skips them', () => {
+    const { seen, text } = parse('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n');
+    expect(seen.head?.status).toBe(200);
+    expect(text()).toBe('abc');
+    expect(seen.complete).toBe(true);
+  });
+
+  test('a close-delimited HTTP/1.0 body completes at end of stream; a sized one is incomplete', () => {
+    const raw = parse('HTTP/1.0 200 OK\r\n\r\n{"a":1}');
+    expect(raw.seen.complete).toBe(false);
+    expect(raw.parser.end()).toBeUndefined();
+    expect(raw.seen.complete).toBe(true);
+    expect(raw.text()).toBe('{"a":1}');
+    const sized = parse('HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{"a"');
+    expect(sized.parser.end()).toEqual({ kind: 'incomplete', inBody: true });
+    expect(parse('HTTP/1.1 200 OK\r\ncontent-le').parser.end()).toEqual({ kind: 'incomplete', inBody: false });
+  });
+
+  test('bytes that are not HTTP are a problem, not a throw', () => {
+    expect(parse('SSH-2.0-OpenSSH\r\n').problems[0]).toEqual({ kind: 'invalid', message: 'Parse Error' });
+  });
+});
+
+describe('PrefixCounter', () => {
+  test('counts every byte, keeps at most the cap', () => {
+    const counter = new PrefixCounter(4);
+    counter.add(Buffer.from('ab'));
+    counter.add(Buffer.from('cdef'));
+    counter.add(Buffer.from('ghij'));
+    expect(counter.result()).toEqual({ text: 'abcd', bytes: 10, truncated: true });
+  });
+
+  test('exactly the cap is whole; invalid UTF-8 becomes U+FFFD', () => {
+    const counter = new PrefixCounter(3);
+    counter.add(Buffer.from([0xff, 0x41, 0x42]));
+    expect(counter.result()).toEqual({ text: '\uFFFDAB', bytes: 3, truncated: false });
+  });
+});
+
+describe('BodySink decodes as fetch does', () => {
+  const flow = { pause() {}, resume() {}, failed() {} };
+  test.each([
+    ['gzip', gzipSync('{"zipped":true}')],
+    ['x-gzip', gzipSync('{"zipped":true}')],
+    ['deflate', deflateSync('{"zipped":true}')],
+  ])('%s', async (coding, bytes) => {
+    const sink = new BodySink(100, coding, flow);
+    sink.write(bytes.subarray(0, 5));
+    sink.write(bytes.subarray(5));
+    expect(await sink.end()).toEqual({ text: '{"zipped":true}', bytes: 15, truncated: false });
+  });
+
+  test('an unknown coding is handed over as it came; counting is of decoded bytes', async () => {
+    const unknown = new BodySink(100, 'zstd', flow);
+    unknown.write(Buffer.from('raw'));
+    expect(await unknown.end()).toEqual({ text: 'raw', bytes: 3, truncated: false });
+    const big = new BodySink(10, 'gzip', flow);
+    big.write(gzipSync('z'.repeat(100_000)));
+    expect(await big.end()).toEqual({ text: 'z'.repeat(10), bytes: 100_000, truncated: true });
+  });
+
+  test('a corrupt gzip body is an error', async () => {
+    const failures: Error[] = [];
+    const sink = new BodySink(100, 'gzip', { ...flow, failed: (error) => failures.push(error) });
+    sink.write(Buffer.from('not gzip at all'));
+    await expect(sink.end()).rejects.toThrow(/incorrect header check/);
+    expect(failures).toHaveLength(1);
+  });
+});
+
+describe('memorySocketPair', () => {
+  test('bytes cross both ways; ending one side ends the other', async () => {
+    const { client, server } = memorySocketPair();
+    const got: string[] = [];
+    server.on('data', (chunk: Buffer) => got.push(`server:${chunk}`));
+    client.on('data', (chunk: Buffer) => got.push(`client:${chunk}`));
+    const ended = new Promise((resolve) => client.on('end', resolve));
+    client.write('ping');
+    server.end('pong');
+    await ended;
+    expect(got).toEqual(['server:ping', 'client:pong']);
+  });
+
+  test('destroying the server end resets the client (ECONNRESET)', async () => {
+    const { client, server } = memorySocketPair();
+    const error = new Promise<NodeJS.ErrnoException>((resolve) => client.on('error', resolve));
+    server.destroy();
+    expect((await error).code).toBe('ECONNRESET');
+  });
+});
