@@ -22,6 +22,8 @@ const plainSummary: Reporter = {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The consumer project's own test runs inside the packed-package test, from its temp install.
+    exclude: ['test/package/consumer/**', '**/node_modules/**'],
     // Each file gets its own module graph: msw and nock share @mswjs/interceptors and must not meet.
     isolate: true,
     testTimeout: 15_000,

@@ -5,37 +5,62 @@ import { redact } from './core/redact.js';
 import type { Attempt, Reply, TransportError, Verdict, WireRequest } from './core/types.js';
 import { deliver } from './delivery/deliver.js';
 import { getEvent, getProvider, getVariant } from './providers/registry.js';
-import type { AnyProvider } from './providers/types.js';
+import type { EventName, OptionsOf, OutcomeOf, ProviderName, VariantName } from './providers/typed.js';
+import type { AnyProvider, Provider } from './providers/types.js';
 import { transportFor, type Target } from './transports/target.js';
 import { DEFAULT_MAX_REPLY_BYTES, type Transport } from './transports/types.js';
 
-/** What to send, to whom, and how. */
-export interface SendOptions {
-  /** `logto`, `dexie-cloud`, or a provider object. */
-  provider: string | AnyProvider;
-  /** Event name, e.g. `PostRegister`, `User.Created`, `new-user`. */
-  event: string;
-  /** Trigger variant of the event (default: its first, see `hooksim list`). */
-  variant?: string;
+/** Fields common to every send: where, with which identity, at what time. */
+interface SendBase {
   /** The hook: a URL, an Express app / Node handler, `{ app, path }` or `{ fetch, path }`. */
   target: Target;
   /** Seed for every generated value: the same seed and clock give byte-identical requests. Default 1. */
   seed?: number;
   /** Overrides by dotted path (`user.primaryEmail`), applied to the payload before signing. */
   set?: Overrides;
-  /** Provider options (Logto: version, retries, signingKey, hookId, headers, timeoutMs; Dexie: failurePolicy, evalDays, timeoutMs, token). */
-  options?: Record<string, unknown>;
   /** Shortcut for `options.signingKey` (Logto). */
   signingKey?: string;
   /** The time the provider thinks it is (pins `createdAt`). Overrides `clock.now()` for building the event. */
   now?: number | string | Date;
   /** Clock for timestamps and retry back-off (tests pass a manual clock). */
   clock?: Clock;
-  /** Cap on the bytes read from each reply. Default 1 MiB. */
+  /** Bytes of each reply kept for the report (the rest is read and counted, not kept). Default 1 MiB. */
   maxReplyBytes?: number;
+  /**
+   * hooksim's safety cap on one attempt, headers and body (ms): a body that never ends still gets
+   * a verdict (`body-timeout`). Not a provider rule (Logto reads the body with no timeout).
+   * Default: the provider's timeout + 30 s.
+   */
+  maxTotalMs?: number;
   /** The identity to speak of (as `createActor` or an earlier send returned it). */
   actor?: JsonObject;
 }
+
+/**
+ * What to send, to whom, and how, for a built-in provider: the event, variant and option names are
+ * checked by the compiler (`event: 'PostRegistr'` does not compile).
+ */
+export interface SendOptions<P extends ProviderName = ProviderName, E extends EventName<P> = EventName<P>> extends SendBase {
+  /** `logto` or `dexie-cloud`. */
+  provider: P;
+  /** Event name, e.g. `PostRegister`, `User.Created`, `new-user` (`hooksim list`). */
+  event: E;
+  /** Trigger variant of the event (default: its first, see `hooksim list`). */
+  variant?: VariantName<P, E>;
+  /** Provider options (Logto: version, retries, signingKey, hookId, headers, timeoutMs; Dexie: failurePolicy, evalDays, timeoutMs, token). */
+  options?: OptionsOf<P>;
+}
+
+/** What to send through a provider object (your own, or one hooksim loaded from a file): names checked at run time. */
+export interface ProviderSendOptions<Outcome = unknown> extends SendBase {
+  provider: Provider<any, Outcome>;
+  event: string;
+  variant?: string;
+  options?: Record<string, unknown>;
+}
+
+/** Either form, as {@link send} accepts it. */
+export type AnySendOptions = SendOptions | ProviderSendOptions<any>;
 
 /** Everything hooksim learned from one send. Secrets (signing key, tokens) are already redacted. */
 export interface SendResult<Outcome = unknown> {
@@ -47,9 +72,10 @@ export interface SendResult<Outcome = unknown> {
   /** The provider options in force (secrets redacted). */
   options: Record<string, unknown>;
   seed: number;
-  request: WireRequest;
+  /** The request as sent; `json` is its body parsed. */
+  request: WireRequest & ParsedBody;
   /** The reply to the last attempt, if any. */
-  response?: Reply;
+  response?: Reply & ParsedBody;
   /** Why the last attempt got no reply, if it did not. */
   error?: TransportError;
   attempts: Attempt[];
@@ -74,6 +100,21 @@ export interface PreparedEvent {
   providerOptions: unknown;
 }
 
+/** A body's JSON value, beside its exact text: `result.request.json`, `result.response.json`. */
+export interface ParsedBody {
+  /** The body parsed as JSON; absent when it is empty or not JSON (the text is always in `body`). */
+  json?: unknown;
+}
+
+function withParsedBody<T extends { body: string }>(message: T): T & ParsedBody {
+  if (message.body === '') return message;
+  try {
+    return { ...message, json: JSON.parse(message.body) as unknown };
+  } catch {
+    return message;
+  }
+}
+
 function toEpoch(now: number | string | Date): number {
   const ms = typeof now === 'number' ? now : new Date(now).getTime();
   if (!Number.isFinite(ms)) throw new TypeError(`invalid time: ${String(now)}`);
@@ -81,8 +122,10 @@ function toEpoch(now: number | string | Date): number {
 }
 
 /** Builds the exact request a provider would send, without sending it. */
-export function prepareEvent(input: Omit<SendOptions, 'target'>): PreparedEvent {
-  const provider = typeof input.provider === 'string' ? getProvider(input.provider) : input.provider;
+export function prepareEvent<P extends ProviderName, E extends EventName<P>>(input: Omit<SendOptions<P, E>, 'target'>): PreparedEvent;
+export function prepareEvent(input: Omit<ProviderSendOptions, 'target'>): PreparedEvent;
+export function prepareEvent(input: Omit<AnySendOptions, 'target'>): PreparedEvent {
+  const provider = typeof input.provider === 'string' ? getProvider(input.provider) : (input.provider as AnyProvider);
   const definition = getEvent(provider, input.event);
   const variant = getVariant(provider, definition, input.variant).name;
   const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
@@ -117,11 +160,11 @@ export function prepareEvent(input: Omit<SendOptions, 'target'>): PreparedEvent 
 export async function deliverPrepared<Outcome = unknown>(
   prepared: PreparedEvent,
   transport: Transport,
-  options: { clock?: Clock; maxReplyBytes?: number; now?: number } = {},
+  options: { clock?: Clock; maxReplyBytes?: number; maxTotalMs?: number; now?: number } = {},
 ): Promise<SendResult<Outcome>> {
   const { provider, secrets, providerOptions } = prepared;
   const clock = options.clock ?? systemClock;
-  const record = await deliver(transport, prepared.request, provider.deliveryPolicy(providerOptions), clock, options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES);
+  const record = await deliver(transport, prepared.request, provider.deliveryPolicy(providerOptions), clock, options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES, options.maxTotalMs);
   // A pinned `now` (send's option) is the provider's time for judging too; otherwise the clock's.
   const judged = provider.judge(prepared.event, prepared.request, record, providerOptions, options.now ?? clock.now());
   const last = record.attempts.at(-1);
@@ -132,8 +175,8 @@ export async function deliverPrepared<Outcome = unknown>(
     target: transport.description,
     options: prepared.options,
     seed: prepared.seed,
-    request: prepared.request,
-    ...(last?.reply ? { response: last.reply } : {}),
+    request: withParsedBody(prepared.request),
+    ...(last?.reply ? { response: withParsedBody(last.reply) } : {}),
     ...(last?.error ? { error: last.error } : {}),
     attempts: record.attempts,
     verdict: judged.verdict,
@@ -150,13 +193,15 @@ export async function deliverPrepared<Outcome = unknown>(
  * const result = await send({ provider: 'logto', event: 'PostRegister', target: app, signingKey, seed: 1 });
  * expect(result.verdict.pass).toBe(true);
  */
-export async function send<Outcome = unknown>(input: SendOptions): Promise<SendResult<Outcome>> {
-  const prepared = prepareEvent(input);
+export function send<P extends ProviderName, E extends EventName<P>>(input: SendOptions<P, E>): Promise<SendResult<OutcomeOf<P>>>;
+export function send<Outcome>(input: ProviderSendOptions<Outcome>): Promise<SendResult<Outcome>>;
+export async function send(input: AnySendOptions): Promise<SendResult<unknown>> {
+  const prepared = prepareEvent(input as Omit<ProviderSendOptions, 'target'>);
   const transport = transportFor(input.target);
   try {
     // `now` pins the payload's timestamps only; retry back-off waits on `clock` (real time unless one is given).
     const now = input.now !== undefined ? toEpoch(input.now) : undefined;
-    return await deliverPrepared<Outcome>(prepared, transport, { clock: input.clock, maxReplyBytes: input.maxReplyBytes, now });
+    return await deliverPrepared(prepared, transport, { clock: input.clock, maxReplyBytes: input.maxReplyBytes, maxTotalMs: input.maxTotalMs, now });
   } finally {
     // Only close what send() opened itself; a Transport passed in belongs to the caller.
     if (transport !== input.target) await transport.close();

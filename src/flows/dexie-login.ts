@@ -25,7 +25,7 @@ export async function simulateDexieLogin(input: {
   if (decision.kind === 'call-hook') {
     if (input.target === undefined) throw new TypeError('simulateDexieLogin: the webhook policy needs a target');
     const set: Overrides = { userId: input.attempt.userId, email: input.attempt.email ?? REMOVE };
-    delivery = await send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: input.target, set, options: input.options, now, seed: input.seed });
+    delivery = await send({ provider: 'dexie-cloud', event: 'new-user', target: input.target, set, options: input.options, now, seed: input.seed });
   }
   const outcome = completeLogin(input.state, input.attempt, decision, delivery?.outcome, options, now);
   return { hookCalled: delivery !== undefined, ...(delivery ? { delivery } : {}), outcome };

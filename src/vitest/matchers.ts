@@ -103,7 +103,8 @@ export const hooksimMatchers = {
 export interface HooksimMatchers<R = unknown> {
   toKeepContract(): R;
   toHaveStatus(expected: number | `${1 | 2 | 3 | 4 | 5}xx` | number[]): R;
-  toHaveOutcome(expected: Record<string, unknown>): R;
+  /** Keys are checked against the provider's outcome type when the received value is a typed send result. */
+  toHaveOutcome(expected: R extends { outcome: infer O extends object } ? { [K in keyof O]?: unknown } : Record<string, unknown>): R;
 }
 
 export type { SendResult };

@@ -12,6 +12,7 @@ import {
   type DomainHookConfig,
 } from '../../examples/dexie-cloud/domain-hook.js';
 import { closeServers, targetFor, TRANSPORTS, type TransportName } from './transports.js';
+import { dexieCloud } from '../../src/providers/dexie-cloud/index.js';
 
 const NOW = '2026-03-02T08:00:00.000Z';
 const config: DomainHookConfig = {
@@ -42,7 +43,7 @@ async function overEveryTransport(input: Case): Promise<SendResult<DexieOutcome>
   const results: SendResult<DexieOutcome>[] = [];
   for (const transport of TRANSPORTS) {
     results.push(
-      await send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: targets.get(transport)!, seed: input.seed ?? 7, now: NOW, variant: input.variant, set: input.set }),
+      await send({ provider: dexieCloud, event: 'new-user', target: targets.get(transport)!, seed: input.seed ?? 7, now: NOW, variant: input.variant, set: input.set }),
     );
   }
   // Four different transports really were used.

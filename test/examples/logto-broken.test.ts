@@ -10,6 +10,7 @@ import { createReserializedSignatureHook } from '../../examples/logto/broken/res
 import { createSlowHook, type SlowHookSettlement } from '../../examples/logto/broken/slow-hook.js';
 import { createLogtoSignedHook } from '../../examples/logto/signed-hook.js';
 import { closeServers, listen } from './transports.js';
+import { logto } from '../../src/providers/logto/index.js';
 
 const NOW = '2026-03-02T08:00:00.000Z';
 const KEY = 'exampleSigningKey0123456789abcdef';
@@ -17,7 +18,7 @@ const KEY = 'exampleSigningKey0123456789abcdef';
 afterAll(closeServers);
 
 const deliver = (target: Target, event: string, options: Record<string, unknown> = {}, extra: { set?: Record<string, string>; clock?: ReturnType<typeof manualClock> } = {}) =>
-  send<LogtoOutcome>({ provider: 'logto', event, target, seed: 3, now: NOW, signingKey: KEY, options, ...extra });
+  send({ provider: logto, event, target, seed: 3, now: NOW, signingKey: KEY, options, ...extra });
 
 describe('reserialized-signature: verifying a re-serialised object refuses genuine deliveries', () => {
   for (const event of ['PostRegister', 'PostSignIn', 'PostResetPassword', 'User.Created']) {

@@ -7,6 +7,7 @@ import { send, type SendResult } from '../../src/send.js';
 import type { Target } from '../../src/transports/target.js';
 import { createLogtoReceiver, createLogtoSignedHook, verifyLogtoSignature, type SignedHook } from '../../examples/logto/signed-hook.js';
 import { closeServers, targetFor, TRANSPORTS, type TransportName } from './transports.js';
+import { logto } from '../../src/providers/logto/index.js';
 
 const NOW = '2026-03-02T08:00:00.000Z';
 const KEY = 'exampleSigningKey0123456789abcdef';
@@ -38,8 +39,8 @@ interface Delivery {
 }
 
 const deliver = (target: Target, delivery: Delivery) =>
-  send<LogtoOutcome>({
-    provider: 'logto',
+  send({
+    provider: logto,
     target,
     event: delivery.event,
     variant: delivery.variant,
@@ -127,7 +128,7 @@ describe('signed hook: every handled event passes over Express, node:http, fetch
     const options = { hookId: 'jhcgbb09lfhk448jds1jr' };
     const results: SendResult<LogtoOutcome>[] = [];
     for (const seed of [8, 9]) {
-      results.push(await send<LogtoOutcome>({ provider: 'logto', event: 'User.Created', variant: 'management-api', target: door!.target, seed, now: NOW, signingKey: KEY, options }));
+      results.push(await send({ provider: 'logto', event: 'User.Created', variant: 'management-api', target: door!.target, seed, now: NOW, signingKey: KEY, options }));
     }
     const bodies = results.map((result) => JSON.parse(result.request.body) as { hookId: string; createdAt: string; data: { id: string } });
     expect(bodies[0]!.hookId).toBe(bodies[1]!.hookId);

@@ -2,6 +2,7 @@ import express from 'express';
 import { describe, expect, test } from 'vitest';
 import { prepareEvent, send } from '../../src/send.js';
 import type { DexieOutcome } from '../../src/providers/dexie-cloud/outcome.js';
+import { dexieCloud } from '../../src/providers/dexie-cloud/index.js';
 
 const NOW = '2026-03-02T08:00:00.000Z';
 
@@ -15,7 +16,7 @@ function replying(status: number, body: string, type = 'application/json') {
 }
 
 const sendTo = (app: express.Express, options: Record<string, unknown> = {}, variant?: string) =>
-  send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: app, now: NOW, seed: 3, options, variant });
+  send({ provider: dexieCloud, event: 'new-user', target: app, now: NOW, seed: 3, options, variant });
 
 describe('the new-user request (dexie-cloud.md §0)', () => {
   test('POST, content-type application/json, compact {"userId","email"}; no other provider headers', () => {
@@ -27,7 +28,7 @@ describe('the new-user request (dexie-cloud.md §0)', () => {
   });
 
   test('variants: otp (userId is the email), opaque-id (hash), custom-auth (no email)', () => {
-    const body = (variant: string) => JSON.parse(prepareEvent({ provider: 'dexie-cloud', event: 'new-user', seed: 3, variant }).request.body);
+    const body = (variant: string) => JSON.parse(prepareEvent({ provider: dexieCloud, event: 'new-user', seed: 3, variant }).request.body);
     const otp = body('otp');
     expect(otp.userId).toBe(otp.email);
     expect(otp.email).toMatch(/^[^@]+@[^@]+$/);

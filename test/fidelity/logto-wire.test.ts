@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { logtoInteractionPayload, logtoManagementApiPayload, logtoExperiencePayload } from '../../src/providers/logto/contract.js';
 import { signLogtoBody } from '../../src/providers/logto/signing.js';
 import { prepareEvent } from '../../src/send.js';
+import { logto } from '../../src/providers/logto/index.js';
 
 // ../shared/contracts/logto.md §2.4: the byte-exact User.Created body and its HMAC.
 const VECTOR_BODY =
@@ -15,7 +16,7 @@ const USER_FIELDS_143 = [...USER_FIELDS_142.slice(0, 13), 'cimdClientId', 'isSus
 const NOW = '2026-03-02T08:00:00.000Z';
 
 const payloadOf = (event: string, extra: Record<string, unknown> = {}) =>
-  JSON.parse(prepareEvent({ provider: 'logto', event, now: NOW, seed: 5, ...extra }).request.body) as Record<string, any>;
+  JSON.parse(prepareEvent({ provider: logto, event, now: NOW, seed: 5, ...extra }).request.body) as Record<string, any>;
 
 describe('signature', () => {
   test('the contract test vector', () => {

@@ -85,7 +85,7 @@ const cases: [event: string, variant: string, keys: string[], check?: (body: any
 ];
 
 const body = (event: string, variant: string, options: Record<string, unknown> = {}) =>
-  JSON.parse(prepareEvent({ provider: 'logto', event, variant, now: NOW, seed: 11, options }).request.body);
+  JSON.parse(prepareEvent({ provider: logto, event, variant, now: NOW, seed: 11, options }).request.body);
 
 describe('every Logto event', () => {
   test('the 29 events of 1.42 in hookEvents order, then TrustedDevice after User.SuspensionStatus.Updated', () => {

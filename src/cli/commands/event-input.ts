@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.js';
 import { getProvider } from '../../providers/registry.js';
-import type { SendOptions } from '../../send.js';
+import type { ProviderSendOptions } from '../../send.js';
 import type { EventFlags } from './event-flags.js';
 import { headersFrom, intOption, optionKeys, overridesFrom, providerOptionsFrom, setDedicated } from './shared.js';
 
@@ -10,7 +10,7 @@ export function eventInputFrom(
   event: string,
   flags: EventFlags,
   env: Record<string, string | undefined>,
-): Omit<SendOptions, 'target'> {
+): Omit<ProviderSendOptions, 'target'> {
   const provider = getProvider(providerName);
   const options = providerOptionsFrom(provider, flags.option);
   setDedicated(provider, options, 'timeoutMs', intOption(flags.timeout, '--timeout', 1), '--timeout');
