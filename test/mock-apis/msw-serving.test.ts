@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createDefaultRoleHook, type DefaultRoleHookOptions } from '../../examples/callbacks/logto-default-role.js';
-import { createDexieMockApi, createLogtoMockApi, logtoUser, startMockApis, userRoleNames } from '../../src/mock-apis/index.js';
+import { createDexieMockApi, createLogtoMockApi, logtoUser, requestsAlreadyIntercepted, startMockApis, userRoleNames } from '../../src/mock-apis/index.js';
 import { UsageError } from '../../src/core/errors.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
@@ -92,6 +92,20 @@ describe('msw: a hook in this process calls the mock API back', () => {
     await expect(api.calls.waitFor({ method: 'POST', path: '/oidc/token' }, { timeoutMs: 10 })).rejects.toThrow(
       /^Expected at least 1 call\(s\) POST \/oidc\/token within 10 ms, got 0\.\nCalls made:\n  #0 GET \/api\/roles -> 401$/,
     );
+  });
+
+  test("interception is detected from either interceptor's running instance alone (fetch, node:http)", () => {
+    const global = globalThis as Record<symbol, unknown>;
+    expect(requestsAlreadyIntercepted()).toBe(false);
+    for (const name of ['fetch-interceptor', 'client-request-interceptor']) {
+      global[Symbol.for(name)] = {};
+      try {
+        expect(requestsAlreadyIntercepted()).toBe(true);
+      } finally {
+        delete global[Symbol.for(name)];
+      }
+      expect(requestsAlreadyIntercepted()).toBe(false);
+    }
   });
 
   test('a second msw server is refused in one line while one already intercepts requests', async () => {
