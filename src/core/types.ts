@@ -11,6 +11,8 @@ export interface WireRequest {
 /** What came back from the hook on one attempt. */
 export interface Reply {
   status: number;
+  /** The reason phrase exactly as the server sent it (`''` when none), as fetch's `response.statusText`. */
+  statusText?: string;
   /** Lowercase header names. */
   headers: Record<string, string>;
   /**

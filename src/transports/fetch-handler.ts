@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { RedirectHop, TransportError, WireRequest } from '../core/types.js';
 import { firstHop } from './http.js';
 import { readCapped } from './read-capped.js';
@@ -93,6 +94,8 @@ export function fetchHandlerTransport(handler: FetchHandler, path = '/'): Transp
             durationMs: performance.now() - started,
             reply: {
               status: response.status,
+              // A server adapter (Node, Deno, workers) writes the standard phrase when the Response has none.
+              statusText: response.statusText || STATUS_CODES[response.status] || '',
               headers: Object.fromEntries(response.headers),
               body: kept.text,
               bytes: kept.bytes,

@@ -4,7 +4,7 @@ import express from 'express';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { send } from '../../src/send.js';
 import { nodeHandlerTransport } from '../../src/transports/node-handler.js';
-import { closeAll, serveHttp } from './helpers.js';
+import { closeAll, readRequest, serveHttp, serveRaw } from './helpers.js';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -74,5 +74,13 @@ describe('in-process delivery to a Node handler', () => {
     const { fetchHandlerTransport } = await import('../../src/transports/fetch-handler.js');
     const result = await fetchHandlerTransport(() => new Response('f'.repeat(5000))).send(wire, LIMITS);
     expect(result.reply).toMatchObject({ status: 200, bytes: 5000, truncated: true, body: 'f'.repeat(1024) });
+  });
+
+  test("the server's own reason phrase is kept (ky's HTTPError quotes it), empty when none", async () => {
+    const custom = await nodeHandlerTransport((_req, res) => res.writeHead(418, 'Short And Stout').end()).send(wire, LIMITS);
+    expect(custom.reply).toMatchObject({ status: 418, statusText: 'Short And Stout' });
+    const { url } = await serveRaw((socket) => readRequest(socket, () => socket.end('HTTP/1.1 500\r\ncontent-length: 0\r\n\r\n')));
+    const { httpTransport } = await import('../../src/transports/http.js');
+    expect((await httpTransport(new URL(url)).send(wire, LIMITS)).reply).toMatchObject({ status: 500, statusText: '' });
   });
 });

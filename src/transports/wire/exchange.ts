@@ -110,6 +110,7 @@ export function exchange(first: HopRequest, route: ExchangeRoute, limits: Delive
           finish({
             reply: {
               status: head!.status,
+              statusText: head!.statusText,
               headers: headerRecord(head!.rawHeaders),
               body: kept.text,
               bytes: kept.bytes,
