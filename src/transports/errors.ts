@@ -56,7 +56,7 @@ export function classifyNetworkError(error: unknown, where: string): TransportEr
       if (code && CERT_CODES.test(code)) {
         return {
           kind: 'tls',
-          message: `TLS certificate of ${where} rejected: ${innermostMessage(error)} (${code}); Logto's fetch rejects it too. For a local test endpoint pass { url, insecure: true } (CLI: --insecure), or trust its CA with NODE_EXTRA_CA_CERTS`,
+          message: `TLS certificate of ${where} rejected: ${innermostMessage(error)} (${code}); Logto's fetch rejects it too; for a local test endpoint use the target { url, insecure: true }, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem`,
         };
       }
       if (/bad port/i.test(innermostMessage(error))) {
