@@ -28,12 +28,6 @@ export function prepare(context: CheckContext, spec: BuildSpec): PreparedEvent {
   });
 }
 
-/** A fresh identity (one no earlier check used), as the provider creates them. */
-export function freshActor(context: CheckContext): { seed: number; actor: JsonObject } {
-  const seed = context.nextSeed();
-  return { seed, actor: context.provider.createActor(seed, context.now, context.providerOptions) };
-}
-
 /** The signing key in force ('' when the provider does not sign or none was given). */
 export function signingKey(context: CheckContext): string {
   return context.provider.signature?.key(context.providerOptions) ?? '';

@@ -15,7 +15,7 @@ export function duplicateCheck(texts: DeliveryTexts, pick: (context: CheckContex
   return {
     id: text.id,
     async run(context) {
-      const prepared = prepare(context, { seed: context.nextSeed(), ...pick(context) });
+      const prepared = prepare(context, { seed: context.seedFor(text.id), ...pick(context) });
       const first = await exchange(context, `${prepared.event} (first)`, prepared.request);
       const firstEffect = await runEffect(context, prepared.event, prepared.payload, 'delivered');
       const second = await exchange(context, `${prepared.event} (again, same bytes)`, prepared.request);

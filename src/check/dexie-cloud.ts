@@ -29,7 +29,7 @@ const contractCheck: CheckDefinition = {
     const event = context.provider.events[0]!;
     for (const variant of event.variants) {
       const text: CheckText = { id: `reply.contract.${variant.name}`, title: `${variant.summary}: a valid reply`, why: CONTRACT_WHY, fix: CONTRACT_FIX };
-      const prepared = prepare(context, { event: event.name, variant: variant.name, seed: context.nextSeed() });
+      const prepared = prepare(context, { event: event.name, variant: variant.name, seed: context.seedFor(text.id) });
       const sent = await exchange(context, `${event.name} (${variant.name})`, prepared.request);
       recordLatency(context, event.name, sent);
       const broken = violations(context, event.name, sent);
@@ -50,7 +50,7 @@ const idempotentCheck: CheckDefinition = {
       fix: 'Decide from the user alone (email, id, directory), not from counters, time or randomness.',
     };
     const event = context.provider.events[0]!.name;
-    const prepared = prepare(context, { event, seed: context.nextSeed() });
+    const prepared = prepare(context, { event, seed: context.seedFor(text.id) });
     const first = await exchange(context, `${event} (first)`, prepared.request);
     const second = await exchange(context, `${event} (again)`, prepared.request);
     const action = (sent: SentExchange) => {

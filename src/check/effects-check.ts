@@ -19,8 +19,9 @@ export function effectsCheck(texts: EffectTexts, prelude: (context: CheckContext
     async run(context) {
       const results: CheckResult[] = [];
       for (const event of Object.keys(context.effects)) {
+        if (!context.selected(`effects.${event}`)) continue;
         const text: CheckText = { id: `effects.${event}`, title: `${event} did what the effects file says`, ...texts };
-        const seed = context.nextSeed();
+        const seed = context.seedFor(text.id);
         const actor = context.provider.createActor(seed, context.now, context.providerOptions);
         const sent: SentExchange[] = [];
         let failure: string | undefined;

@@ -7,6 +7,7 @@
 import { systemClock } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import { parseOrUsageError } from '../core/options.js';
+import { seedFromString } from '../core/random.js';
 import { getEvent, getProvider } from '../providers/registry.js';
 import { transportFor, type Target } from '../transports/target.js';
 import { effectClient, unknownEffectEvents, type EffectClient } from './effects.js';
@@ -69,7 +70,6 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
   const clock = input.clock ?? systemClock;
   const transport = transportFor(input.target);
   let client: EffectClient | undefined | null = null;
-  let fresh = 0;
   const context: CheckContext = {
     provider,
     transport,
@@ -88,7 +88,8 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
     effects,
     latencies: new Map(),
     effectClient: () => (client === null ? (client = effectClient(input.target)) : client),
-    nextSeed: () => seed * 1000 + ++fresh,
+    selected: (id) => matches(id, input.only, false),
+    seedFor: (label) => (Math.imul(seed + 1, 0x9e3779b1) ^ seedFromString(label)) >>> 1,
   };
 
   const checks: CheckResult[] = [];

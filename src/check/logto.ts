@@ -101,7 +101,7 @@ const consoleCheck: CheckDefinition = {
 
 function outOfOrderStories(context: CheckContext): BuildSpec[][] {
   const story = (events: [string, string?][]): BuildSpec[] => {
-    const seed = context.nextSeed();
+    const seed = context.seedFor(`delivery.out-of-order ${events.map(([event]) => event).join(' ')}`);
     const actor = context.provider.createActor(seed, context.now, context.providerOptions);
     return events.map(([event, variant], index) => ({ event, variant, seed: seed + index, actor, offsetMs: index }));
   };
@@ -109,7 +109,7 @@ function outOfOrderStories(context: CheckContext): BuildSpec[][] {
 }
 
 function signUpFanOut(context: CheckContext): BuildSpec[] {
-  const seed = context.nextSeed();
+  const seed = context.seedFor('delivery.concurrent');
   const actor = context.provider.createActor(seed, context.now, context.providerOptions);
   // One interaction: the same user and session (same seed), a millisecond apart.
   return [
@@ -130,7 +130,7 @@ export const logtoChecks: readonly CheckDefinition[] = [
     fix: 'Answer 2xx to every event the hook is subscribed to; acknowledge events you do not act on instead of refusing them.',
     shapeFix: 'Do not assume an email, a username or a name: Logto users may have only a phone or a username; read user fields as nullable.',
   }),
-  ...signatureChecks((context) => prepare(context, { event: mainEvent(context), seed: context.nextSeed() })),
+  ...signatureChecks((context, id) => prepare(context, { event: mainEvent(context), seed: context.seedFor(id) })),
   duplicateCheck(DELIVERY, (context) => ({ event: mainEvent(context) })),
   outOfOrderCheck(DELIVERY, outOfOrderStories),
   concurrentCheck(DELIVERY, signUpFanOut),

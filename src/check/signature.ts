@@ -6,7 +6,7 @@ import { signingKey } from './build.js';
 import type { CheckContext, CheckDefinition, CheckResult } from './types.js';
 
 /** The signed event the signature probes start from (a fresh one, so no probe looks like a duplicate). */
-export type BaseEvent = (context: CheckContext) => PreparedEvent;
+export type BaseEvent = (context: CheckContext, checkId: string) => PreparedEvent;
 
 const FORGERY_WHY = 'Anyone who finds the URL can forge events (create users, change roles) if the hook accepts a request it cannot authenticate.';
 
@@ -80,7 +80,7 @@ function refusalCheck(text: CheckText, base: BaseEvent, probes: (context: CheckC
     async run(context) {
       const missing = needsKey(context, text);
       if (missing) return [missing];
-      const prepared = base(context);
+      const prepared = base(context, text.id);
       const valid = prepared.request.headers[context.provider.signature!.header] ?? '';
       return [await probeAll(context, probes(context, prepared, valid), grade, text, pass)];
     },
@@ -89,13 +89,21 @@ function refusalCheck(text: CheckText, base: BaseEvent, probes: (context: CheckC
 
 /** The signature and body checks of a provider that signs with a hex HMAC in one header. */
 export function signatureChecks(base: BaseEvent): CheckDefinition[] {
-  const classic = (how: 'missing' | 'tampered' | 'wrong-key' | 'body-altered') =>
+  const classic = (how: 'missing' | 'tampered' | 'wrong-key') =>
     refusalCheck(TEXTS[how], base, (context, prepared) => [deviation(context, prepared.request, how)], gradeRefusal, 'refused with 401/403');
   return [
     classic('missing'),
     classic('tampered'),
     classic('wrong-key'),
-    classic('body-altered'),
+    // The genuine delivery first, then its signature on a changed body: what an attacker who
+    // captured one delivery replays (and what a hook that caches verified signatures accepts).
+    refusalCheck(
+      TEXTS['body-altered'],
+      base,
+      (context, prepared) => [{ label: 'original delivery', request: prepared.request }, deviation(context, prepared.request, 'body-altered')],
+      (sent) => (sent.label === 'original delivery' ? gradeAccept(sent) : gradeRefusal(sent)),
+      'the genuine delivery accepted, its signature on a changed body refused with 401/403',
+    ),
     refusalCheck(TEXTS.malformed, base, (context, prepared, valid) => malformedSignatures(context, prepared.request, valid), gradeRefusal, 'every malformed value refused with 401/403'),
     refusalCheck(TEXTS['trailing-junk'], base, (context, prepared, valid) => trailingJunk(context, prepared.request, valid), gradeRefusal, 'refused with 401/403'),
     refusalCheck(

@@ -37,13 +37,14 @@ export function eventSweep(cases: (context: CheckContext) => SweepCase[], texts:
     async run(context) {
       const results: CheckResult[] = [];
       for (const item of cases(context)) {
+        if (!context.selected(`events.${item.id}`)) continue;
         const text: CheckText = {
           id: `events.${item.id}`,
           title: `${item.event}${item.variant ? ` (${item.variant})` : ''}${item.shape ? `, ${item.shape}` : ''} gets 2xx`,
           why: texts.why,
           fix: item.shape && texts.shapeFix ? texts.shapeFix : texts.fix,
         };
-        const seed = context.nextSeed();
+        const seed = context.seedFor(`events.${item.id}`);
         let prepared;
         try {
           const base = context.provider.createActor(seed, context.now, context.providerOptions);

@@ -139,8 +139,15 @@ export interface CheckContext {
   effectClient(): import('./effects.js').EffectClient | undefined;
   /** Reports a result as soon as it exists (checks that expand into many call it per result). */
   onResult?: (check: CheckResult) => void;
-  /** Fresh seeds for events that must not collide with earlier ones (idempotent hooks). */
-  nextSeed(): number;
+  /** Whether a check id is wanted (`only`): checks that expand skip the cases nobody asked for. */
+  selected(id: string): boolean;
+  /**
+   * The seed for one part of one check (`delivery.duplicate`, `events.User.Created.phone-only`):
+   * distinct across the run, so no event repeats an earlier one (idempotent hooks would treat
+   * it as a duplicate), and the same whatever `only` selects, so a check's bytes never depend on
+   * which other checks ran.
+   */
+  seedFor(label: string): number;
 }
 
 /** A named check: a function of the context giving one or more results. */
