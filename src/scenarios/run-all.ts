@@ -59,12 +59,27 @@ function addTo(total: RunSummary, scenario: ScenarioResult): void {
   total.configErrors += one.configErrors;
 }
 
-/** Resolves when the signal aborts (never, without one). */
-function whenAborted(signal: AbortSignal | undefined): Promise<'aborted'> {
-  return new Promise((resolve) => {
-    if (!signal) return;
-    if (signal.aborted) resolve('aborted');
-    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+/**
+ * `work`, or `'aborted'` as soon as the signal aborts. The listener is removed when the work
+ * settles: racing every scenario against one never-settling promise would keep each scenario's
+ * result (every delivery's bytes) reachable until the run ends.
+ */
+function unlessAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T | 'aborted'> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.resolve('aborted');
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
   });
 }
 
@@ -119,7 +134,6 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
   const reporters = (options.reporters ?? []).map((reporter) => isolateReporter(reporter, onReporterError));
   const keep = options.keepResults ?? true;
   const signal = options.signal;
-  const aborted = whenAborted(signal);
   const startedAt = new Date();
   const started = performance.now();
   // A --target that names nothing is the command line's mistake: said once, before anything runs.
@@ -213,7 +227,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
             for (const reporter of reporters) reporter.onStepEnd?.(header, step);
           },
         });
-        const outcome = await Promise.race([running, aborted]).finally(() => {
+        const outcome = await unlessAborted(running, signal).finally(() => {
           // On Ctrl-C the delivery in flight is abandoned, not awaited; its sockets go with the process.
           const closing = transport.close().catch(() => undefined);
           return signal?.aborted ? undefined : closing;
