@@ -12,7 +12,6 @@ import { describeFailure } from '../../src/vitest/scenarios.js';
 import { prepareEvent, send } from '../../src/send.js';
 
 const KEY = 'hooksimDemoSigningKey0123456789ab';
-import type { DexieOutcome } from '../../src/providers/dexie-cloud/outcome.js';
 
 let served: ServedMockApi | undefined;
 afterEach(async () => {
@@ -20,7 +19,7 @@ afterEach(async () => {
   served = undefined;
 });
 
-describe('an Express server on 127.0.0.1 for hooks elsewhere', () => {
+describe('a node:http server on 127.0.0.1 for hooks elsewhere', () => {
   test('binds 127.0.0.1 on a port from the OS; answers over real HTTP; unknown routes are 501', async () => {
     const api = createLogtoMockApi();
     served = await serveMockApi(api);
@@ -41,11 +40,12 @@ describe('an Express server on 127.0.0.1 for hooks elsewhere', () => {
   test('the default-role hook over real HTTP: form-encoded token request, role assigned, plan merged', async () => {
     const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 11 });
     const events: string[] = [];
-    const api = createLogtoMockApi({ tenant: { users: [prepared.actor as never], roles: [{ name: 'member' }] }, onDataEvent: (event) => events.push(event) });
+    const api = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] }, onDataEvent: (event) => events.push(event) });
+    const actor = api.adopt(prepared);
     served = await serveMockApi(api);
     // OSS: the endpoint is wherever Logto runs, the indicator stays https://default.logto.app/api.
     const hook = createDefaultRoleHook({ signingKey: KEY, logtoEndpoint: served.url, resource: 'https://default.logto.app/api', clientId: 'hooksim-m2m', clientSecret: 'hooksim-m2m-secret', roleName: 'member' });
-    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, seed: 11 });
+    const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey: KEY, actor });
     expect(result.response?.status).toBe(204);
     const userId = JSON.parse(result.request.body).userId as string;
     await api.calls.waitForCalls({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000 });
@@ -63,7 +63,7 @@ describe('an Express server on 127.0.0.1 for hooks elsewhere', () => {
     const api = createDexieMockApi();
     served = await serveMockApi(api);
     const hook = createBackOfficeHook({ databaseUrl: served.url, clientId: 'hooksim-client', clientSecret: 'hooksim-secret', paidCustomers: ['grace@acme.test'] });
-    const result = await send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: hook.app, set: { userId: 'grace@acme.test', email: 'grace@acme.test' } });
+    const result = await send({ provider: 'dexie-cloud', event: 'new-user', target: hook.app, set: { userId: 'grace@acme.test', email: 'grace@acme.test' } });
     expect(result.outcome).toMatchObject({ login: 'accepted', user: { type: 'eval' } });
     const upgrade = await api.calls.waitFor({ method: 'POST', path: '/users', body: [{ userId: 'grace@acme.test', type: 'prod' }] }, { timeoutMs: 2000 });
     expect(upgrade[0]?.status).toBe(200);
@@ -94,7 +94,7 @@ describe('a payment webhook upgrades an existing evaluation user through the ser
     const api = createDexieMockApi({ database: { now: Date.parse('2026-03-02T08:00:00Z') } });
     served = await serveMockApi(api);
     const hook = createBackOfficeHook({ databaseUrl: served.url, clientId: 'hooksim-client', clientSecret: 'hooksim-secret', paidCustomers: [] });
-    const admitted = await send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: hook.app, set: { userId: 'ada@acme.test', email: 'ada@acme.test' } });
+    const admitted = await send({ provider: 'dexie-cloud', event: 'new-user', target: hook.app, set: { userId: 'ada@acme.test', email: 'ada@acme.test' } });
     applyNewUserOutcome(api.database, admitted.outcome);
     expect(dexieUser(api.database, 'ada@acme.test')).toMatchObject({ type: 'eval', evalDaysLeft: 30, data: { plan: 'trial' } });
 

@@ -96,7 +96,7 @@ describe('users: the user an event speaks of, with the same fields', () => {
     const { api, call, actor, auth } = setup();
     // An event moves its actor on (PostRegister: a new user, created now); the API gets the moved-on user.
     const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', actor: actor as never, now: NOW + 60_000 });
-    upsertActorUser(api.tenant, prepared.actor as never);
+    api.adopt(prepared);
     const event = JSON.parse(prepared.request.body);
     const response = call('GET', `/api/users/${actor.user.id}`, undefined, auth());
     expect(response.status).toBe(200);
@@ -117,7 +117,7 @@ describe('users: the user an event speaks of, with the same fields', () => {
     const { api, call, actor, auth } = setup();
     call('PATCH', `/api/users/${actor.user.id}/custom-data`, { customData: { plan: 'pro' } }, auth());
     const next = prepareEvent({ provider: 'logto', event: 'PostSignIn', actor: actor as never, now: NOW + 86_400_000 });
-    upsertActorUser(api.tenant, next.actor as never);
+    api.adopt(next);
     expect(logtoUser(api.tenant, actor.user.id)).toMatchObject({ customData: { plan: 'pro' }, lastSignInAt: JSON.parse(next.request.body).user.lastSignInAt });
   });
 
