@@ -77,7 +77,7 @@ describe('slow-hook: a hook that works before answering meets the timeout', () =
       expect(result.response).toBeUndefined();
       expect(result.verdict.pass).toBe(false);
       expect(result.verdict.violations).toEqual([{ path: 'delivery', message: expect.stringMatching(/^no reply within 100 ms/) }]);
-      expect(result.outcome).toMatchObject({ result: 'Error', attempts: 1, log: { result: 'Error', error: 'TimeoutError: Request timed out: POST' } });
+      expect(result.outcome).toMatchObject({ result: 'Error', attempts: 1, log: { result: 'Error', error: 'TimeoutError: {"message":"Request timed out","request":{},"name":"TimeoutError"}' } });
       expect(result.outcome.log.response).toBeUndefined();
       // The hook saw the caller leave and dropped its timer: nothing is left to keep the process alive.
       expect(await hook.settled).toBe('abandoned');
@@ -140,7 +140,7 @@ describe('error-500: retry modes made visible', () => {
         key: 'TriggerHook.PostSignIn',
         result: 'Error',
         response: { statusCode: 500, body: { error: 'database unavailable' } },
-        error: 'HTTPError: Request failed with status code 500 Internal Server Error',
+        error: expect.stringMatching(/^HTTPError: \{"message":"Request failed with status code 500 Internal Server Error",/),
       },
     });
   });

@@ -1,5 +1,7 @@
 import { isJsonObject, type JsonValue } from '../../core/json.js';
 import { readBody, type DeliveryRecord, type Judgement, type Violation, type WireRequest } from '../../core/types.js';
+import { fetchFailedText, httpErrorText, statusTextOf, timeoutErrorText } from './log-error.js';
+import type { LogtoOptions } from './options.js';
 
 /**
  * The log row Logto stores for one delivery (`TriggerHook.<event>`), written after the last
@@ -11,6 +13,7 @@ export interface LogtoLogPayload {
   hookId: string;
   hookRequest: { body: JsonValue };
   response?: { statusCode: number; body: JsonValue };
+  /** `String(normalizeError(error))` of the ky error, e.g. `HTTPError: {"message":"Request failed with status code 401 Unauthorized",...}`. */
   error?: string;
 }
 
@@ -21,26 +24,16 @@ export interface LogtoOutcome {
   log: LogtoLogPayload;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
-};
-
 /**
  * Judges a Logto delivery as Logto does: any 2xx on the last attempt is `Success`; anything else
  * (non-2xx, timeout, network error) is `Error`. Logto ignores the reply body beyond logging it.
  */
-export function judgeLogto(event: string, request: WireRequest, record: DeliveryRecord): Judgement<LogtoOutcome> {
+export function judgeLogto(
+  event: string,
+  request: WireRequest,
+  record: DeliveryRecord,
+  options: Pick<LogtoOptions, 'retries' | 'timeoutMs'> = { retries: 'none', timeoutMs: 10_000 },
+): Judgement<LogtoOutcome> {
   const last = record.attempts.at(-1);
   const sent = JSON.parse(request.body) as JsonValue;
   const hookId = isJsonObject(sent) && typeof sent.hookId === 'string' ? sent.hookId : '';
@@ -52,8 +45,9 @@ export function judgeLogto(event: string, request: WireRequest, record: Delivery
     log.response = { statusCode: last.reply.status, body: last.reply.truncated ? last.reply.body : readBody(last.reply) };
     const { status } = last.reply;
     if (status < 200 || status > 299) {
-      const text = STATUS_TEXT[status];
-      log.error = `HTTPError: Request failed with status code ${status}${text ? ` ${text}` : ''}`;
+      // The reply's own reason phrase when the transport kept it, else Node's phrase for the code.
+      const statusText = statusTextOf(status, last.reply.statusText);
+      log.error = httpErrorText(status, statusText, sent, request.body, options);
       violations.push({
         path: 'status',
         message: `expected a 2xx status, got ${status}: Logto logs the delivery as an Error${
@@ -63,8 +57,7 @@ export function judgeLogto(event: string, request: WireRequest, record: Delivery
     }
   }
   if (last?.error) {
-    log.error =
-      last.error.kind === 'timeout' ? `TimeoutError: Request timed out: POST` : `TypeError: fetch failed (${last.error.message})`;
+    log.error = last.error.kind === 'timeout' ? timeoutErrorText() : fetchFailedText(last.error);
     violations.push({ path: 'delivery', message: last.error.message });
   }
   if (violations.length > 0) log.result = 'Error';
