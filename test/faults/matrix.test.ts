@@ -224,6 +224,15 @@ const cases: Case[] = [
     check: (r) => expect(r.response?.body).toBe('{"closeDelimited":true}'),
   },
   {
+    name: 'endless header block',
+    raw: (socket) => {
+      socket.write('HTTP/1.1 200 OK\r\n');
+      every(socket, 5, () => socket.write(`x-flood: ${'f'.repeat(1000)}\r\n`));
+    },
+    expected: { pass: false, error: 'network', status: null, logto: 'Error' },
+    check: (r) => expect(r.error?.message).toMatch(/invalid HTTP reply from .*: max header size exceeded/),
+  },
+  {
     name: 'garbage instead of HTTP',
     raw: (socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'),
     expected: { pass: false, error: 'network', status: null, logto: 'Error' },

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { gzipSync, deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { BodySink, PrefixCounter } from '../../src/transports/wire/body-sink.js';
@@ -39,6 +40,11 @@ describe('ReplyParser (http-parser-js, RESPONSE mode)', () => {
     const sized = parse('HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\n{"a"');
     expect(sized.parser.end()).toEqual({ kind: 'incomplete', inBody: true });
     expect(parse('HTTP/1.1 200 OK\r\ncontent-le').parser.end()).toEqual({ kind: 'incomplete', inBody: false });
+  });
+
+  test('a header block past 16 KiB (Node and fetch refuse it too) is a problem, not a leak', () => {
+    const { problems } = parse('HTTP/1.1 200 OK\r\n', `x-flood: ${'a'.repeat(20_000)}\r\n`);
+    expect(problems[1]).toEqual({ kind: 'invalid', message: 'max header size exceeded' });
   });
 
   test('bytes that are not HTTP are a problem, not a throw', () => {
@@ -106,10 +112,26 @@ describe('memorySocketPair', () => {
     expect(got).toEqual(['server:ping', 'client:pong']);
   });
 
-  test('destroying the server end resets the client (ECONNRESET)', async () => {
+  test('resetAndDestroy (or destroy with an error) resets the client: ECONNRESET', async () => {
+    for (const kill of [(end: Duplex) => (end as Duplex & { resetAndDestroy(): void }).resetAndDestroy(), (end: Duplex) => end.destroy(new Error('x'))]) {
+      const { client, server } = memorySocketPair();
+      const error = new Promise<NodeJS.ErrnoException>((resolve) => client.on('error', resolve));
+      server.on('error', () => undefined);
+      kill(server);
+      expect((await error).code).toBe('ECONNRESET');
+    }
+  });
+
+  test('a plain destroy closes like a FIN: the client reads to the end, no error', async () => {
     const { client, server } = memorySocketPair();
-    const error = new Promise<NodeJS.ErrnoException>((resolve) => client.on('error', resolve));
+    const events: string[] = [];
+    client.on('data', (chunk: Buffer) => events.push(`data:${chunk}`));
+    client.on('error', () => events.push('error'));
+    const closed = new Promise((resolve) => client.on('close', resolve));
+    client.on('end', () => events.push('end'));
+    server.write('bye');
     server.destroy();
-    expect((await error).code).toBe('ECONNRESET');
+    await closed;
+    expect(events).toEqual(['data:bye', 'end']);
   });
 });

@@ -48,8 +48,26 @@ class MemoryEnd extends Duplex {
     const resume = this.pending;
     this.pending = undefined;
     resume?.();
-    if (!this.peer.destroyed && !this.peer.readableEnded) this.peer.destroy(resetError());
+    const peer = this.peer;
+    if (!peer.destroyed) {
+      // Like TCP: a plain destroy closes (the peer reads to its end, then closes); destroying
+      // with an error, or resetAndDestroy(), resets (the peer gets ECONNRESET).
+      if (error || this.resetting) peer.destroy(resetError());
+      else if (peer.readableEnded) queueMicrotask(() => peer.destroy());
+      else {
+        peer.once('end', () => peer.destroy());
+        peer.push(null);
+      }
+    }
     callback(error);
+  }
+
+  private resetting = false;
+
+  /** Closes with a reset, as `net.Socket#resetAndDestroy` sends an RST. */
+  resetAndDestroy(): this {
+    this.resetting = true;
+    return this.destroy();
   }
 
   // The parts of net.Socket's API an HTTP server calls; timeouts are hooksim's business.

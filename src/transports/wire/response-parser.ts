@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import { HTTPParser } from 'http-parser-js';
 
 /** The status line and headers of a reply, as the client saw them. */
@@ -31,6 +32,9 @@ export class ReplyParser {
   private done = false;
 
   constructor(private readonly events: ReplyParserEvents) {
+    // Node's limit (16 KiB by default), which fetch's parser also applies: an endless header
+    // block is an error, not a memory leak.
+    this.parser.maxHeaderSize = maxHeaderSize;
     this.parser[HTTPParser.kOnHeadersComplete] = (info) => {
       // 1xx (100 Continue, 103 Early Hints) precede the real reply; fetch skips them.
       if (info.statusCode >= 100 && info.statusCode < 200 && info.statusCode !== 101) return;
