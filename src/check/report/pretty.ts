@@ -16,7 +16,7 @@ function exchangeLines(sent: SentExchange): string[] {
   lines.push(...truncate(printable(sent.request.body), 3, 140).split('\n').map((line) => `    ${line}`));
   if (sent.response) lines.push(`← ${sent.response.status} ${printable(truncate(sent.response.body, 1, 120))}`);
   else if (sent.error) lines.push(`← no reply (${sent.error.kind}): ${printable(sent.error.message)}`);
-  lines.push(`replay: ${printable(sent.curl.length > 600 ? `${sent.curl.slice(0, 600)}… (full line in --json)` : sent.curl)}`);
+  lines.push(`replay: ${printable(sent.curl.length > 2000 ? `${sent.curl.slice(0, 2000)}… (full line in --json)` : sent.curl)}`);
   return lines;
 }
 
