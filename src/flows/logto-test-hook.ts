@@ -29,7 +29,8 @@ export async function sendLogtoTestPayloads(input: {
   const transport = transportFor(input.target);
   try {
     const attempts = await Promise.all(requests.map((request) => transport.send(request, { timeoutMs: options.timeoutMs, maxReplyBytes: DEFAULT_MAX_REPLY_BYTES })));
-    const replies = attempts.map((attempt) => (attempt.reply ? { status: attempt.reply.status, body: attempt.reply.body } : { error: attempt.error?.message ?? 'no reply' }));
+    // Without a reply, Logto's message is `String(error)` of ky's error: the kind decides it.
+    const replies = attempts.map((attempt) => (attempt.reply ? { status: attempt.reply.status, body: attempt.reply.body } : { error: attempt.error ?? { kind: 'network' } }));
     return { response: testHookVerdict(replies), requests: redact(requests, [options.signingKey]) };
   } finally {
     if (transport !== input.target) await transport.close();

@@ -54,11 +54,13 @@ describe('test webhook mode ("Send test payload")', () => {
   test('422 with the endpoint status and body; 422 send_test_payload_failed when unreachable', async () => {
     const refusing = recorder(500);
     const { response } = await sendLogtoTestPayloads({ target: refusing.app, events: ['PostSignIn'], hookId: HOOK, now: NOW });
-    expect(response).toEqual({ status: 422, body: { code: 'hook.endpoint_responded_with_error', message: expect.any(String), data: { responseStatus: 500, responseBody: 'nope' } } });
+    // RequestError.toBody: code, data, message, with Logto's English phrase.
+    expect(response).toEqual({ status: 422, body: { code: 'hook.endpoint_responded_with_error', data: { responseStatus: 500, responseBody: 'nope' }, message: 'Endpoint responded with error.' } });
+    expect(response.status === 422 && Object.keys(response.body)).toEqual(['code', 'data', 'message']);
     const hanging = express();
     hanging.post('*splat', () => undefined);
     const timedOut = await sendLogtoTestPayloads({ target: hanging, events: ['PostSignIn'], hookId: HOOK, now: NOW, timeoutMs: 50 });
-    expect(timedOut.response).toMatchObject({ status: 422, body: { code: 'hook.send_test_payload_failed' } });
+    expect(timedOut.response).toEqual({ status: 422, body: { code: 'hook.send_test_payload_failed', message: 'Failed to send test payload: TimeoutError: Request timed out' } });
   });
 });
 

@@ -56,19 +56,38 @@ export function logtoTestPayload(event: string, hookId: string, now: number, ver
 /** What `POST /api/hooks/:id/test` answers the Console. */
 export type LogtoTestHookResponse =
   | { status: 204 }
-  | { status: 422; body: { code: 'hook.endpoint_responded_with_error'; message: string; data: { responseStatus: number; responseBody: string } } }
+  | { status: 422; body: { code: 'hook.endpoint_responded_with_error'; data: { responseStatus: number; responseBody: string }; message: string } }
   | { status: 422; body: { code: 'hook.send_test_payload_failed'; message: string } };
 
-/** Logto's verdict over the replies to the test payloads (one per event, sent concurrently; no log rows). */
-export function testHookVerdict(replies: readonly ({ status: number; body: string } | { error: string })[]): LogtoTestHookResponse {
+/** The English phrases of these errors (packages/phrases/src/locales/en/errors/hook.ts). */
+export const LOGTO_HOOK_PHRASES = {
+  endpointRespondedWithError: 'Endpoint responded with error.',
+  sendTestPayloadFailed: (message: string) => `Failed to send test payload: ${message}`,
+} as const;
+
+/**
+ * `String(error)` of what ky 1.2.3 throws when no reply comes: `TimeoutError: Request timed out`
+ * for a timeout, fetch's `TypeError: fetch failed` for anything else.
+ */
+export function kyErrorString(error: { kind: string } | string): string {
+  if (typeof error === 'string') return error;
+  return error.kind === 'timeout' ? 'TimeoutError: Request timed out' : 'TypeError: fetch failed';
+}
+
+/**
+ * Logto's verdict over the replies to the test payloads (one per event, sent concurrently; no log
+ * rows). Errors are `RequestError` bodies (`toBody`: `{ ...pick(error, 'code', 'data', 'details'), message }`,
+ * so the keys come as code, data, message) with Logto's English phrases.
+ */
+export function testHookVerdict(replies: readonly ({ status: number; body: string } | { error: { kind: string } | string })[]): LogtoTestHookResponse {
   for (const reply of replies) {
     if ('error' in reply) {
-      return { status: 422, body: { code: 'hook.send_test_payload_failed', message: `Failed to send test payload: ${reply.error}` } };
+      return { status: 422, body: { code: 'hook.send_test_payload_failed', message: LOGTO_HOOK_PHRASES.sendTestPayloadFailed(kyErrorString(reply.error)) } };
     }
     if (reply.status < 200 || reply.status > 299) {
       return {
         status: 422,
-        body: { code: 'hook.endpoint_responded_with_error', message: 'The endpoint responded with an error.', data: { responseStatus: reply.status, responseBody: reply.body } },
+        body: { code: 'hook.endpoint_responded_with_error', data: { responseStatus: reply.status, responseBody: reply.body }, message: LOGTO_HOOK_PHRASES.endpointRespondedWithError },
       };
     }
   }
