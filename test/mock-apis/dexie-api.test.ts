@@ -131,3 +131,14 @@ describe('unknown Dexie routes fail loudly', () => {
     expect(JSON.stringify(api.calls.calls)).not.toContain('hooksim-secret');
   });
 });
+
+describe('adopt(): what Dexie Cloud decided lands in the database', () => {
+  test('an accepted login creates the user with the type and data the hook chose; a refused one creates nothing', () => {
+    const { api } = setup();
+    expect(api.adopt({ outcome: accepted('ada@acme.test', 'prod') })).toMatchObject({ userId: 'ada@acme.test', type: 'prod', data: { displayName: 'Ada' } });
+    expect(dexieUser(api.database, 'ada@acme.test')).toMatchObject({ type: 'prod', created: '2026-03-02T08:00:00.000Z' });
+    const refused: DexieOutcome = { login: 'refused', status: 403, error: { code: 'USER_NOT_ACCEPTED', message: 'no' }, reason: 'test' };
+    expect(api.adopt({ outcome: refused })).toBeUndefined();
+    expect([...api.database.users.keys()]).toEqual(['ada@acme.test']);
+  });
+});

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createBackOfficeHook } from '../../examples/callbacks/dexie-back-office.js';
 import { createDefaultRoleHook } from '../../examples/callbacks/logto-default-role.js';
-import { applyNewUserOutcome, createDexieMockApi, createLogtoMockApi, dexieUser, serveMockApi, userRoleNames, type ServedMockApi } from '../../src/mock-apis/index.js';
+import { createDexieMockApi, createLogtoMockApi, dexieUser, serveMockApi, userRoleNames, type ServedMockApi } from '../../src/mock-apis/index.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
 import { transportFor } from '../../src/transports/target.js';
@@ -95,7 +95,7 @@ describe('a payment webhook upgrades an existing evaluation user through the ser
     served = await serveMockApi(api);
     const hook = createBackOfficeHook({ databaseUrl: served.url, clientId: 'hooksim-client', clientSecret: 'hooksim-secret', paidCustomers: [] });
     const admitted = await send({ provider: 'dexie-cloud', event: 'new-user', target: hook.app, set: { userId: 'ada@acme.test', email: 'ada@acme.test' } });
-    applyNewUserOutcome(api.database, admitted.outcome);
+    expect(api.adopt(admitted)).toMatchObject({ userId: 'ada@acme.test', type: 'eval' });
     expect(dexieUser(api.database, 'ada@acme.test')).toMatchObject({ type: 'eval', evalDaysLeft: 30, data: { plan: 'trial' } });
 
     // The payment provider reaches the back office over HTTP too (127.0.0.1, a port from the OS).

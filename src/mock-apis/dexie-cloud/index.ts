@@ -2,7 +2,8 @@ import { CallRecorder, recordCall } from '../recorder.js';
 import { findRoute, notEmulated } from '../router.js';
 import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
 import { dexieRoutes, issueDexieToken } from './routes.js';
-import { createDexieDatabase, type DexieDatabase, type DexieDatabaseSeed } from './state.js';
+import type { DexieOutcome } from '../../providers/dexie-cloud/outcome.js';
+import { applyNewUserOutcome, createDexieDatabase, type DexieDatabase, type DexieDatabaseSeed, type DexieDbUser } from './state.js';
 
 export type { DexieDatabaseSeed } from './state.js';
 export { createDexieDatabase, applyNewUserOutcome, dexieUser, dexieScopes, type DexieDatabase, type DexieDbUser, type DexieClient, type DexieScope } from './state.js';
@@ -17,6 +18,16 @@ export interface DexieMockApiOptions {
 /** The Dexie Cloud mock: its database, the call recorder, the request handler. */
 export interface DexieMockApi extends MockApi {
   readonly database: DexieDatabase;
+  /**
+   * Lands what Dexie Cloud decided on a new-user delivery in the database: an accepted login
+   * creates the user with the type and data the hook chose (a refused one changes nothing).
+   * Returns the user, or undefined when the login was refused.
+   *
+   * @example
+   * const result = await send({ provider: 'dexie-cloud', event: 'new-user', target: app });
+   * dexie.adopt(result);
+   */
+  adopt(source: { readonly outcome: DexieOutcome }): DexieDbUser | undefined;
 }
 
 /**
@@ -46,6 +57,9 @@ export function createDexieMockApi(options: DexieMockApiOptions = {}): DexieMock
     },
     stateView() {
       return { users: Object.fromEntries(database.users) };
+    },
+    adopt(source) {
+      return applyNewUserOutcome(database, source.outcome);
     },
   };
 }
