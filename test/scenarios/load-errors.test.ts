@@ -145,3 +145,70 @@ test('a valid file loads, with positions for its steps', () => {
   expect(loaded.spec.steps[0]!.name).toBe('first');
   expect(loaded.locate(['steps', 0])).toEqual({ file: 'story.yaml', line: 5, column: 5 });
 });
+
+describe('every problem of a file, each where it is', () => {
+  test('several schema errors are all shown, one line each, in file order', () => {
+    try {
+      parseScenario(`${head}seed: lots\nsteps:\n  - send: new-user\n    expect:\n      statuz: 200\n      contract: kep\n`, 'story.yaml');
+      throw new Error('expected a ScenarioFileError');
+    } catch (error) {
+      const { problems, message } = error as ScenarioFileError;
+      expect(problems.map((p) => `${p.location.line}:${p.location.column}`)).toEqual(['4:7', '8:7', '9:17']);
+      expect(message.split('\n')).toEqual([
+        'story.yaml:4:7: seed: expected number, got string "lots"',
+        expect.stringMatching(/^story\.yaml:8:7: unknown key "statuz" \(did you mean "status"\?\)/),
+        expect.stringMatching(/^story\.yaml:9:17: steps\.0\.expect\.contract: expected one of "kept", "broken", got string "kep" \(did you mean "kept"\?\)$/),
+      ]);
+    }
+  });
+
+  test('a misspelt required key is one problem at the key, not also a missing key at 1:1', () => {
+    const result = failure(`${head}stepz:\n  - send: new-user\n`);
+    expect(result.message).toBe('story.yaml:4:1: unknown key "stepz" (did you mean "steps"?); expected one of: name, description, provider, target, seed, start, options, actors, mockApi, steps');
+  });
+
+  test('an unknown key far from any known one still reports the missing key too', () => {
+    const result = failure(`${head}zzz: 1\n`);
+    expect(result.message.split('\n')).toEqual([
+      'story.yaml:1:1: missing required key "steps" (expected array)',
+      expect.stringMatching(/^story\.yaml:4:1: unknown key "zzz"; expected one of/),
+    ]);
+  });
+
+  test('a matcher keyword in the wrong case or misspelt gets a suggestion; a literal object without matcher-like keys is fine', () => {
+    const typo = failure(`${head}steps:\n  - send: new-user\n    expect:\n      body:\n        action: { oneof: [prod, eval] }\n`);
+    expect(typo).toMatchObject({ line: 8, column: 19 });
+    expect(typo.detail).toMatch(/^unknown matcher "oneof" \(did you mean "oneOf"\?\)/);
+    const literal = parseScenario(`${head}steps:\n  - send: new-user\n    expect:\n      body:\n        userData: { plan: pro, seats: 3 }\n`, 'story.yaml');
+    expect(literal.spec.steps[0]!.expect!.body).toEqual({ userData: { plan: 'pro', seats: 3 } });
+  });
+
+  test('__proto__ and constructor are refused where they are written, under expect.body and in paths', () => {
+    const proto = failure(`${head}steps:\n  - send: new-user\n    expect:\n      body:\n        __proto__: { action: prod }\n`);
+    expect(proto).toMatchObject({ line: 8, column: 9 });
+    expect(proto.detail).toMatch(/^key "__proto__" is not allowed/);
+    const path = failure(`${head}steps:\n  - send: new-user\n    expect:\n      body:\n        userData.constructor: 1\n`);
+    expect(path).toMatchObject({ line: 8, column: 9 });
+    expect(path.detail).toMatch(/^key "userData\.constructor" is not allowed: "constructor"/);
+    // A key that only contains the word is an ordinary key.
+    expect(parseScenario(`${head}steps:\n  - send: new-user\n    set:\n      user.constructorName: x\n`, 'story.yaml').spec.steps[0]!.set).toEqual({ 'user.constructorName': 'x' });
+  });
+
+  test('nesting deeper than 64 levels is one readable problem; 60 levels load', () => {
+    const nest = (depth: number) => `${head}steps:\n  - send: new-user\n    set:\n      a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    expect(failure(nest(100)).detail).toBe('nested too deeply: a scenario file may nest at most 64 levels');
+    expect(() => parseScenario(nest(58), 'story.yaml')).not.toThrow();
+  });
+
+  test('20,000 set: keys load and apply in linear time (they took minutes when each key copied the payload)', async () => {
+    const { applyOverrides } = await import('../../src/core/json.js');
+    const keys = Array.from({ length: 20_000 }, (_, i) => `      user.k${i}: ${i}\n`).join('');
+    const loaded = parseScenario(`${head}steps:\n  - send: new-user\n    set:\n${keys}`, 'story.yaml');
+    const set = loaded.spec.steps[0]!.set as Record<string, number>;
+    const base = { user: { email: 'a@b.test' } };
+    const payload = applyOverrides(base, set) as { user: Record<string, unknown> };
+    expect(Object.keys(payload.user)).toHaveLength(20_001);
+    expect(payload.user.k19999).toBe(19_999);
+    expect(base).toEqual({ user: { email: 'a@b.test' } });
+  });
+});
