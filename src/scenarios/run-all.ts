@@ -1,6 +1,5 @@
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { didYouMean } from '../core/suggest.js';
 import { describeFailure, isolateReporter, type ReporterFailure } from '../reporters/isolate.js';
 import type { Reporter } from '../reporters/types.js';
 import { transportFor, type Target } from '../transports/target.js';
@@ -10,6 +9,7 @@ import { ScenarioFileError, unexpectedMessage } from './errors.js';
 import { loadScenario, type LoadedScenario } from './load.js';
 import { exitCodeOf, summarize, type RunResult, type RunSummary, type ScenarioResult, type StepResult } from './result.js';
 import { runScenario } from './run.js';
+import { namedTarget, scenarioTarget } from './target.js';
 import type { MswServerLike } from '../mock-apis/msw.js';
 
 /** What `hooksim run` (and the vitest helper) hands the runner. */
@@ -97,30 +97,6 @@ function configError(file: string, name: string, error: ScenarioFileError | Usag
   };
 }
 
-/** Picks the scenario's target: --target, then the file's `target` (URL or config name), then the config default. */
-function targetFor(loaded: LoadedScenario, options: RunScenariosOptions): Target {
-  if (options.target !== undefined) {
-    if (typeof options.target === 'string' && !options.target.includes('://')) return namedTarget(options.target, options.config, undefined);
-    return options.target;
-  }
-  const named = loaded.spec.target ?? options.config?.defaultTarget;
-  if (named === undefined) {
-    throw new ScenarioFileError(loaded.locate([]), 'no target: set `target:` in the file (a URL or a config target name) or pass --target URL');
-  }
-  if (named.includes('://')) return named;
-  return namedTarget(named, options.config, loaded);
-}
-
-function namedTarget(name: string, config: HooksimConfig | undefined, loaded: LoadedScenario | undefined): Target {
-  const targets = config?.targets ?? {};
-  const target = targets[name];
-  if (target !== undefined) return target;
-  const names = Object.keys(targets);
-  const message = `unknown target "${name}"${didYouMean(name, names)}: ${names.length ? `the config defines ${names.join(', ')}` : 'no config file defines targets'}; a URL needs its scheme (http://...)`;
-  if (loaded && loaded.spec.target === name) throw new ScenarioFileError(loaded.locate(['target']), message);
-  throw new UsageError(message);
-}
-
 /**
  * Runs scenario files and reports through `reporters`. A file that cannot be loaded is reported
  * (with file:line:column) and the others still run; the result's `exitCode` is 2 then. Nothing
@@ -139,7 +115,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
   // A --target that names nothing is the command line's mistake: said once, before anything runs.
   if (typeof options.target === 'string' && !options.target.includes('://')) namedTarget(options.target, options.config, undefined);
   const files = await discoverScenarioFiles(options.paths?.length ? options.paths : (options.config?.scenarios ?? ['scenarios']), cwd);
-  for (const reporter of reporters) reporter.onRunStart?.(files);
+  for (const reporter of reporters) reporter.onRunStart?.(files, { startedAt: startedAt.toISOString() });
 
   const scenarios: ScenarioResult[] = [];
   const summary = summarize([]);
@@ -208,7 +184,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
       const done: StepResult[] = [];
       let target = '';
       try {
-        const transport = transportFor(targetFor(loaded, options));
+        const transport = transportFor(scenarioTarget(loaded, options));
         target = transport.description;
         announce(transport.description);
         const scenarioStarted = performance.now();

@@ -8,11 +8,17 @@ import { ScenarioFileError } from '../scenarios/errors.js';
 import { parseScenario, type LoadedScenario } from '../scenarios/load.js';
 import type { ScenarioResult } from '../scenarios/result.js';
 import { runScenario } from '../scenarios/run.js';
+import { scenarioTarget } from '../scenarios/target.js';
 import { transportFor, type Target } from '../transports/target.js';
 
 /** Options of {@link describeScenarios}. */
 export interface DescribeScenariosOptions {
-  /** Named targets the files refer to (in-process apps, handlers, URLs). */
+  /**
+   * Your hooksim config (`import config from './hooksim.config.js'`): targets, `defaultTarget`,
+   * seed and provider options resolve exactly as `hooksim run` resolves them.
+   */
+  config?: HooksimConfig;
+  /** Named targets the files refer to (in-process apps, handlers, URLs), added to the config's. */
   targets?: HooksimConfig['targets'];
   /** Replaces every scenario's target. */
   target?: Target;
@@ -55,14 +61,14 @@ export function describeFailure(result: ScenarioResult): string {
   return lines.join('\n');
 }
 
-function targetOf(loaded: LoadedScenario, options: DescribeScenariosOptions): Target {
-  if (options.target !== undefined) return options.target;
-  const name = loaded.spec.target;
-  if (name === undefined) throw new Error(`${loaded.file}: no target; pass { target } or { targets } to describeScenarios`);
-  if (name.includes('://')) return name;
-  const target = options.targets?.[name];
-  if (target === undefined) throw new Error(`${loaded.file}: unknown target "${name}"; known: ${Object.keys(options.targets ?? {}).join(', ')}`);
-  return target;
+/** The configuration these options stand for: `config`, with `targets` added to its targets. */
+function configOf(options: DescribeScenariosOptions): HooksimConfig {
+  const config = options.config ?? {};
+  return {
+    ...config,
+    targets: { ...(config.targets ?? {}), ...(options.targets ?? {}) },
+    providerOptions: { ...(config.providerOptions ?? {}), ...(options.providerOptions ?? {}) },
+  };
 }
 
 /**
@@ -93,14 +99,16 @@ export function describeScenarios(paths: string | string[], options: DescribeSce
       }
       const scenario = loaded;
       test(scenario.spec.name, async () => {
-        const transport = transportFor(targetOf(scenario, options));
+        const config = configOf(options);
+        const transport = transportFor(scenarioTarget(scenario, { target: options.target, config }));
         try {
           const result = await runScenario(scenario, {
             transport,
-            seed: options.seed,
+            seed: options.seed ?? config.seed,
             now: options.now,
             env: options.env ?? process.env,
-            defaultOptions: options.providerOptions?.[scenario.provider.name],
+            defaultOptions: config.providerOptions?.[scenario.provider.name],
+            maxReplyBytes: config.maxReplyBytes,
             msw: options.msw,
           });
           if (result.status !== 'passed') throw new Error(describeFailure(result));
