@@ -31,16 +31,16 @@ describe('the good example hooks pass every check', () => {
 });
 
 describe('each broken example fails the check that names its mistake', () => {
-  const cases: [string, () => Target, string, RegExp][] = [
-    ['fail-open-signature', () => ({ fetch: createFailOpenSignatureHook({ signingKey }).fetch }), 'signature.missing', /^missing: accepted \(status 200\)$/],
-    ['hex-decoding-compare', () => ({ fetch: createHexDecodingCompareHook({ signingKey }).fetch }), 'signature.trailing-junk', /^digest \+ "zz": accepted \(status 200\); digest \+ "0": accepted \(status 200\)$/],
-    ['timing-safe-throws', () => createTimingSafeThrowsHook({ signingKey }).app, 'signature.malformed', /^wrong length \(32 hex digits\): crashed \(status 500\)/],
-    ['stringify-body-hmac', () => createStringifyBodyHmacHook({ signingKey }).app, 'signature.reencoded', /^pretty-printed bytes refused \(status 401\); \\u-escaped bytes refused \(status 401\); integers as 1.0 bytes refused \(status 401\); integer-like keys last bytes refused \(status 401\)$/],
-    ['email-required', () => ({ fetch: createEmailRequiredHook({ signingKey }).fetch }), 'events.User.Created.phone-only', /^status 400$/],
-    ['email-required', () => ({ fetch: createEmailRequiredHook({ signingKey }).fetch }), 'events.PostRegister.username-only', /^status 400$/],
-    ['unhandled-400', () => ({ fetch: createUnhandled400Hook({ signingKey }).fetch }), 'events.Role.Created', /^status 400$/],
+  const cases: [string, string, () => Target, RegExp][] = [
+    ['fail-open-signature', 'signature.missing', () => ({ fetch: createFailOpenSignatureHook({ signingKey }).fetch }), /^missing: accepted \(status 200\)$/],
+    ['hex-decoding-compare', 'signature.trailing-junk', () => ({ fetch: createHexDecodingCompareHook({ signingKey }).fetch }), /^digest \+ "zz": accepted \(status 200\); digest \+ "0": accepted \(status 200\)$/],
+    ['timing-safe-throws', 'signature.malformed', () => createTimingSafeThrowsHook({ signingKey }).app, /^wrong length \(32 hex digits\): crashed \(status 500\)/],
+    ['stringify-body-hmac', 'signature.reencoded', () => createStringifyBodyHmacHook({ signingKey }).app, /^pretty-printed bytes refused \(status 401\); \\u-escaped bytes refused \(status 401\); integers as 1.0 bytes refused \(status 401\); integer-like keys last bytes refused \(status 401\)$/],
+    ['email-required', 'events.User.Created.phone-only', () => ({ fetch: createEmailRequiredHook({ signingKey }).fetch }), /^status 400$/],
+    ['email-required', 'events.PostRegister.username-only', () => ({ fetch: createEmailRequiredHook({ signingKey }).fetch }), /^status 400$/],
+    ['unhandled-400', 'events.Role.Created', () => ({ fetch: createUnhandled400Hook({ signingKey }).fetch }), /^status 400$/],
   ];
-  it.each(cases)('%s fails %s', async (_name, target, id, message) => {
+  it.each(cases)('%s fails %s', async (_name, id, target, message) => {
     const report = await checkHook({ provider: 'logto', target: target(), signingKey, only: [id], fuzz: 0 });
     expect(statuses(report)).toEqual({ [id]: 'fail' });
     expect(report.checks[0]!.message).toMatch(message);
