@@ -112,39 +112,53 @@ function addSuite(root: XMLBuilder, scenario: ScenarioResult, timestamp: string 
  * errored testcase carrying its `file:line:column: message`.
  */
 export function junitReporter(): Reporter {
-  // Suites are built as scenarios end, so the runner need not keep their deliveries; a caller
+  // Each suite is written out as text when its scenario ends (the XML tree of 10,000 test cases
+  // weighs ten times its text), so neither the runner nor this reporter keeps results; a caller
   // that only renders a finished run (no onScenarioEnd) gets them built from `run.scenarios`.
-  let root: XMLBuilder | undefined;
-  let suites: XMLBuilder[] = [];
+  let suites: string[] = [];
   let total: Tally = { tests: 0, failures: 0, errors: 0, skipped: 0 };
-  const start = () => create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: 'hooksim' });
-  const add = (scenario: ScenarioResult, timestamp: string | undefined) => {
-    root ??= start();
-    const { suite, tally } = addSuite(root, scenario, timestamp);
-    suites.push(suite);
+  let startedAt: string | undefined;
+  const add = (scenario: ScenarioResult, timestamp: string) => {
+    const { text, tally } = suiteText(scenario, timestamp);
+    suites.push(text);
     for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += tally[key];
   };
   return {
     name: 'junit',
+    onRunStart(_files, run) {
+      startedAt = run?.startedAt;
+    },
     onScenarioEnd(scenario) {
-      add(scenario, undefined);
+      add(scenario, startedAt ?? TIMESTAMP);
     },
     onRunEnd(run: RunResult) {
-      if (!root) for (const scenario of run.scenarios) add(scenario, undefined);
-      root ??= start();
-      for (const suite of suites) suite.att('timestamp', run.startedAt);
-      root.att({
+      if (suites.length === 0) for (const scenario of run.scenarios) add(scenario, run.startedAt);
+      const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
+        name: 'hooksim',
         tests: String(total.tests),
         failures: String(total.failures),
         errors: String(total.errors),
         skipped: String(total.skipped),
         time: seconds(run.durationMs),
       });
-      const xml = root.end({ prettyPrint: true });
-      root = undefined;
+      // The root is written with a placeholder child, replaced by the suites' text.
+      if (suites.length > 0) root.ele('suites-here');
+      const [before, after = ''] = root.end({ prettyPrint: true }).split(/ *<suites-here\/>\n?/) as [string, string?];
+      const xml = before + suites.join('').split(TIMESTAMP).join(run.startedAt) + after;
       suites = [];
       total = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+      startedAt = undefined;
       return xml;
     },
   };
+}
+
+/** Stands for the run's start time in suites written before it was known. */
+const TIMESTAMP = '@@hooksim-run-started-at@@';
+
+/** One suite as text, indented to sit under `<testsuites>`. */
+function suiteText(scenario: ScenarioResult, timestamp: string): { text: string; tally: Tally } {
+  const doc = create();
+  const { tally } = addSuite(doc as unknown as XMLBuilder, scenario, timestamp);
+  return { text: `${doc.end({ headless: true, prettyPrint: true, offset: 1 })}\n`, tally };
 }

@@ -13,7 +13,8 @@ export interface Reporter {
    * flat however many events a run sends.
    */
   readonly keepsResults?: boolean;
-  onRunStart?(files: readonly string[]): void;
+  /** The files about to run, and when the run started (ISO time). */
+  onRunStart?(files: readonly string[], run?: { startedAt: string }): void;
   /** `provider` and `target` are shown in headers when the runner knows them. */
   onScenarioStart?(scenario: { name: string; file: string; provider?: string; target?: string }): void;
   onStepEnd?(scenario: { name: string; file: string }, step: StepResult): void;

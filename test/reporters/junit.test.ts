@@ -149,3 +149,14 @@ describe('junitReporter', () => {
     expect(parsed.children).toHaveLength(0);
   });
 });
+
+test('written as scenarios end (the runner keeps nothing), the document is the one rendered from the finished run', () => {
+  const streamed = junitReporter();
+  streamed.onRunStart?.(fullRun.scenarios.map((s) => s.file), { startedAt: fullRun.startedAt });
+  for (const scenario of fullRun.scenarios) streamed.onScenarioEnd?.(scenario);
+  expect(streamed.onRunEnd({ ...fullRun, scenarios: [] })).toBe(xml);
+  // Without onRunStart the suites' timestamps are filled in at the end.
+  const late = junitReporter();
+  for (const scenario of fullRun.scenarios) late.onScenarioEnd?.(scenario);
+  expect(late.onRunEnd(fullRun)).toBe(xml);
+});
