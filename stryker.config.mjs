@@ -22,7 +22,8 @@ function part(file, start, end = start) {
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts' },
+  // The unit tests of this scope only (see that file for why): seconds per mutant, not minutes.
+  vitest: { configFile: 'vitest.mutate.config.ts' },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
   // Each mutant runs only the tests that reach it.
@@ -58,6 +59,9 @@ export default {
     part('src/reporters/junit.ts', 'total[key] += tally[key]'),
     part('src/reporters/junit.ts', 'tests: String(total.tests)', 'skipped: String(total.skipped)'),
     part('src/reporters/github.ts', 'const { scenarios, events, configErrors } = run.summary', '${scenarios.skipped} skipped'),
+    // `hooksim check`: how replies to probes are graded.
+    'src/check/grade.ts',
+    part('src/check/exchange.ts', 'export function replyText', 'Math.floor(sent.response.status / 100)'),
     // hooksim/vitest matchers.
     'src/vitest/matchers.ts',
   ],
