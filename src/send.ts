@@ -83,6 +83,8 @@ export interface SendResult<Outcome = unknown> {
   outcome: Outcome;
   /** The identity after the event (feed it to the next send to continue a story). */
   actor: JsonObject;
+  /** Things worth knowing when reading the verdict (an unsigned request to a signing provider's hook). */
+  notes?: string[];
 }
 
 /** A request built but not sent (`hooksim show`). */
@@ -104,6 +106,17 @@ export interface PreparedEvent {
 export interface ParsedBody {
   /** The body parsed as JSON; absent when it is empty or not JSON (the text is always in `body`). */
   json?: unknown;
+}
+
+/** Notes on how the request was made that explain a likely refusal. */
+function noteList(provider: AnyProvider, options: unknown): { notes?: string[] } {
+  const notes: string[] = [];
+  if (provider.signature && provider.signature.key(options) === '') {
+    notes.push(
+      `unsigned: no signing key was given, so the request has no ${provider.signature.header} header and a hook that verifies signatures refuses it; give the hook's key (CLI: --signing-key or HOOKSIM_SIGNING_KEY; library: signingKey)`,
+    );
+  }
+  return notes.length ? { notes } : {};
 }
 
 function withParsedBody<T extends { body: string }>(message: T): T & ParsedBody {
@@ -182,6 +195,7 @@ export async function deliverPrepared<Outcome = unknown>(
     verdict: judged.verdict,
     outcome: judged.outcome as Outcome,
     actor: prepared.actor,
+    ...noteList(provider, providerOptions),
   };
   return redact(result, secrets);
 }

@@ -98,10 +98,12 @@ export function formatSendResult(result: SendResult, p: Paint): string {
   ];
   for (const attempt of result.attempts) {
     const label = result.attempts.length > 1 ? p.dim(`attempt ${attempt.number}`) + '\n' : '';
-    if (attempt.reply) parts.push(label + formatReply(attempt.reply, attempt.durationMs, p));
+    const hops = (attempt.reply?.redirects ?? []).map((hop) => `${p.dim('↪')} followed ${hop.status} redirect to ${hop.location}`);
+    if (attempt.reply) parts.push(label + [...hops, formatReply(attempt.reply, attempt.durationMs, p)].join('\n'));
     else if (attempt.error) parts.push(label + `${p.bold('←')} ${p.bad(`no reply: ${attempt.error.message}`)}`);
   }
   parts.push(formatVerdict(result.verdict, p), formatOutcome(result.outcome, result.request.body));
+  for (const note of result.notes ?? []) parts.push(p.dim(`note: ${note}`));
   return parts.join('\n\n') + '\n';
 }
 

@@ -22,15 +22,22 @@ export type Target =
   | { fetch: FetchHandler; path?: string }
   | Transport;
 
+/** `localhost:4005/hook` (no scheme) → ` (did you mean "http://localhost:4005/hook"?)`. */
+function schemeHint(text: string): string {
+  return /^[a-z0-9.-]+(:\d+)?(\/|$)/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? ` (did you mean "http://${text}"?)` : '';
+}
+
 /** Parses a target URL, or a {@link UsageError} that says what is wrong with it. */
 export function parseTargetUrl(text: string | URL): URL {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new UsageError(`invalid target URL "${String(text)}": expected http://host[:port]/path or https://…`);
+    throw new UsageError(`invalid target URL "${String(text)}": expected http://host[:port]/path or https://…${schemeHint(String(text))}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    const hint = schemeHint(String(text));
+    if (hint) throw new UsageError(`invalid target URL "${String(text)}": it has no scheme${hint}`);
     throw new UsageError(`invalid target URL "${url.href}": only http and https are supported`);
   }
   return url;

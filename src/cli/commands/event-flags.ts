@@ -22,11 +22,11 @@ export function addEventFlags(command: Command): Command {
   return command
     .option('--variant <name>', 'how the event was triggered (see `hooksim list`)')
     .option('--seed <n>', 'seed for generated values: same seed, same bytes', '1')
-    .option('--set <path=value>', 'override a payload field (dotted path; value parsed as JSON if it parses)', collect)
-    .option('--unset <path>', 'remove a payload field', collect)
+    .option('--set <path=value>', 'override a payload field (dotted path; value parsed as JSON if it parses); repeatable', collect)
+    .option('--unset <path>', 'remove a payload field; repeatable', collect)
     .option('--signing-key <key>', 'Logto signing key (or env HOOKSIM_SIGNING_KEY)')
-    .option('--header <name: value>', 'custom header configured on the Logto hook', collect)
-    .option('--option <key=value>', 'provider option, e.g. version=1.43, failurePolicy=eval', collect)
+    .option('--header <name: value>', 'custom header configured on the Logto hook; repeatable', collect)
+    .option('--option <key=value>', 'provider option, e.g. version=1.43, failurePolicy=eval; repeatable', collect)
     .option('--now <iso>', 'the time the provider thinks it is (pins createdAt)')
     .option('--timeout <ms>', "the provider's per-attempt timeout in ms")
     .option('--retries <mode>', 'Logto retry mode: none (1.42 code) or 5xx-retry-3 (docs)');
