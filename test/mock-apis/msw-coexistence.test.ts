@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createDefaultRoleHook } from '../../examples/callbacks/logto-default-role.js';
-import { createLogtoMockApi, mockApiHandlers } from '../../src/mock-apis/index.js';
+import { createLogtoMockApi, DEFAULT_M2M_CLIENT, mockApiHandlers, userRoleNames } from '../../src/mock-apis/index.js';
+import '../../src/vitest/index.js';
 import { runScenarios } from '../../src/scenarios/run-all.js';
 import { prepareEvent, send } from '../../src/send.js';
 import { describeFailure, describeScenarios } from '../../src/vitest/scenarios.js';
@@ -26,17 +27,30 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe("hooksim's mock API added to the app's msw server", () => {
-  test('README recipe: server.use(...handlers), adopt the event, send; each call is handled and recorded once', async () => {
+  // README block "msw: add hooksim's mock API to your server" starts here (imports aside).
+  test('a new user gets the member role and a plan', async () => {
     const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
-    server.use(...(await mockApiHandlers(logto)));
-    const hook = createDefaultRoleHook(hookOptions);
+    server.use(...(await mockApiHandlers(logto))); // hooksim's Logto joins your msw server
+    const hook = createDefaultRoleHook({
+      signingKey,
+      logtoEndpoint: 'https://default.logto.app',
+      resource: 'https://default.logto.app/api',
+      clientId: DEFAULT_M2M_CLIENT.clientId, // hooksim-m2m / hooksim-m2m-secret
+      clientSecret: DEFAULT_M2M_CLIENT.clientSecret,
+      roleName: 'member',
+    });
 
+    // The user the event speaks of exists in the tenant before the hook calls back.
     const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
     const result = await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey, actor });
 
-    expect(result.response?.status).toBe(204);
-    await logto.calls.waitFor({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 5000 });
-    logto.calls.assertCalled({ method: 'POST', path: '/api/users/:userId/roles', body: { roleIds: [expect.any(String)] } }, { times: 1 });
+    expect(result).toHaveStatus(204);
+    // The hook answered first and works in the background: wait for its last call.
+    await logto.calls.waitFor({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 2000 });
+    expect(logto).toHaveReceived('POST /api/users/:userId/roles', { body: { roleIds: [expect.any(String)] }, times: 1 });
+    expect(logto).toHaveReceivedInOrder(['POST /oidc/token', 'GET /api/roles', 'POST /api/users/:userId/roles', 'PATCH /api/users/:userId/custom-data']);
+    expect(userRoleNames(logto.tenant, actor.user.id)).toEqual(['member']);
+    // README block ends here.
 
     await Promise.all(hook.log.done);
     expect(hook.log.errors).toEqual([]);

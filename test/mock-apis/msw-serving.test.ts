@@ -6,7 +6,8 @@ import { createDexieMockApi, createLogtoMockApi, logtoUser, requestsAlreadyInter
 import { UsageError } from '../../src/core/errors.js';
 import { parseScenario } from '../../src/scenarios/load.js';
 import { runScenario } from '../../src/scenarios/run.js';
-import { describeFailure } from '../../src/vitest/scenarios.js';
+import { describeFailure, describeScenarios } from '../../src/vitest/scenarios.js';
+import { runScenarios } from '../../src/scenarios/run-all.js';
 import { transportFor } from '../../src/transports/target.js';
 import { prepareEvent, send } from '../../src/send.js';
 import type { SetupServer } from 'msw/node';
@@ -69,8 +70,9 @@ describe('msw: a hook in this process calls the mock API back', () => {
   test('adopt() takes a send() result or a bare actor too, and refuses anything without a user id in one line', async () => {
     const api = createLogtoMockApi();
     const prepared = prepareEvent({ provider: 'logto', event: 'PostSignIn', seed: 7 });
-    expect(api.adopt(prepared.actor)).toBe(prepared.actor);
-    const userId = (prepared.actor.user as { id: string }).id;
+    const adopted = api.adopt(prepared.actor);
+    expect(adopted).toBe(prepared.actor);
+    const userId = adopted.user.id;
     expect(logtoUser(api.tenant, userId)).toMatchObject({ id: userId });
     const other = prepareEvent({ provider: 'logto', event: 'PostSignIn', seed: 8 });
     api.adopt({ ...other, response: undefined });
@@ -155,3 +157,16 @@ describe('the default-role scenario against the good hook and its broken variant
     expect(describeFailure(result)).toMatch(/calls\[1\]: expected at least one call POST \/api\/users\/:userId\/roles, got calls made: .*POST \/api\/users\/\w+\/role -> 501/);
   });
 });
+
+// No msw server of the app's in this file: the same YAML as beside one (msw-coexistence.test.ts)
+// passes with hooksim's own server, under runScenarios (what `hooksim run` calls) and describeScenarios.
+const defaultRole = 'scenarios/logto/callbacks/default-role.yaml';
+const targets = { 'logto-default-role': createDefaultRoleHook(hookOptions).app };
+describe('the default-role scenario with no msw server of the app', () => {
+  test('runScenarios: passes, and hooksim closes its own server afterwards', async () => {
+    const run = await runScenarios({ paths: [defaultRole], config: { targets }, env: {} });
+    expect(run.scenarios[0]?.status, describeFailure(run.scenarios[0]!)).toBe('passed');
+    expect(requestsAlreadyIntercepted()).toBe(false);
+  });
+});
+describeScenarios(defaultRole, { targets, env: {} });

@@ -51,21 +51,22 @@ export interface LogtoMockApi extends MockApi {
   /**
    * Puts the user an event speaks of into the tenant, as Logto has it when the event fires, so a
    * hook calling the Management API back about `event.user.id` finds it. A user already there
-   * keeps what the hook changed through the API. Returns the actor: pass it to `send({ actor })`.
+   * keeps what the hook changed through the API. Returns the actor, typed (`actor.user.id`):
+   * pass it to `send({ actor })`.
    *
    * @example
    * const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
    * await send({ provider: 'logto', event: 'PostRegister', target: app, signingKey, actor });
    */
-  adopt(source: LogtoEventIdentity): JsonObject;
+  adopt(source: LogtoEventIdentity): LogtoActor & JsonObject;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The actor in an adopt() argument, checked: a user with a string id, or a one-line UsageError. */
-function actorOf(source: LogtoEventIdentity): JsonObject {
+function actorOf(source: LogtoEventIdentity): LogtoActor & JsonObject {
   const actor: unknown = isObject(source) && isObject(source.actor) ? source.actor : source;
-  if (isObject(actor) && isObject(actor.user) && typeof actor.user.id === 'string') return actor as JsonObject;
+  if (isObject(actor) && isObject(actor.user) && typeof actor.user.id === 'string') return actor as unknown as LogtoActor & JsonObject;
   throw new UsageError("logto mock adopt(): expected prepareEvent()'s or send()'s result, or a Logto actor { user: { id, ... } }");
 }
 
@@ -105,7 +106,7 @@ export function createLogtoMockApi(options: LogtoMockApiOptions = {}): LogtoMock
     },
     adopt(source) {
       const actor = actorOf(source);
-      upsertActorUser(tenant, actor as unknown as LogtoActor);
+      upsertActorUser(tenant, actor);
       return actor;
     },
   };
