@@ -60,7 +60,13 @@ export function githubReporter(): Reporter {
 /** The `::error` lines of one scenario. */
 function annotations(scenario: ScenarioResult): string[] {
   const lines: string[] = [];
-  if (scenario.error) {
+  const positioned = scenario.error?.message.split('\n').map((line) => /^(.+):(\d+):(\d+): (.*)$/.exec(line));
+  if (positioned && positioned.length > 1 && positioned.every(Boolean)) {
+    // A file with several problems: one annotation at each.
+    for (const [, file, line, column, message] of positioned as RegExpExecArray[]) {
+      lines.push(workflowCommand('error', message!, { file: file!, line: Number(line), column: Number(column) }, scenario.name));
+    }
+  } else if (scenario.error) {
     // The location is in the properties already; the message need not say it twice.
     const location = scenario.error.location;
     const prefix = location ? `${formatLocation(location)}: ` : '';

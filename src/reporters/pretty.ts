@@ -77,7 +77,8 @@ export function prettyReporter(output: ReporterOutput): Reporter {
 
   /** The lines a scenario ends with: its error (a file that could not be loaded, a bad target). */
   const endText = (result: ScenarioResult): string =>
-    result.error ? `  ${p.bad('!')} ${printable(locatedMessage(result.error, result.file))}\n` : '';
+    // A file with several problems: one line each, under one another.
+    result.error ? `  ${p.bad('!')} ${printable(locatedMessage(result.error, result.file)).replace(/\n/g, '\n    ')}\n` : '';
 
   const scenarioText = (result: ScenarioResult): string =>
     header(result) + result.steps.map((step) => stepText(step, result.target)).join('') + endText(result);
@@ -110,7 +111,7 @@ export function prettyReporter(output: ReporterOutput): Reporter {
       const lines = ['', ...summaryText(run)];
       const broken = run.scenarios.filter((scenario) => scenario.error?.kind === 'config');
       if (broken.length) {
-        lines.push('', p.bad('Files that could not be loaded:'), ...broken.map((s) => `  ${printable(locatedMessage(s.error!, s.file))}`));
+        lines.push('', p.bad('Files that could not be loaded:'), ...broken.map((s) => `  ${printable(locatedMessage(s.error!, s.file)).replace(/\n/g, '\n  ')}`));
       }
       if (run.interrupted) {
         lines.push('', `${p.bad('INTERRUPTED')} ${p.dim('(exit code 130)')}`);

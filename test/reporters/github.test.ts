@@ -52,3 +52,17 @@ describe('githubReporter', () => {
     expect(githubReporter().onRunEnd(run).split('\n').filter((line) => line.startsWith('::error'))).toHaveLength(2);
   });
 });
+
+test('a file with several problems gets one annotation at each', async () => {
+  const { githubReporter } = await import('../../src/reporters/github.js');
+  const { summarize } = await import('../../src/scenarios/result.js');
+  const scenario = {
+    name: 's.yaml', file: 's.yaml', provider: '', target: '', seed: 0, status: 'errored' as const, steps: [], durationMs: 0,
+    error: { kind: 'config' as const, location: { file: 's.yaml', line: 4, column: 7 }, message: 's.yaml:4:7: seed: expected number\ns.yaml:8:7: unknown key "statuz"' },
+  };
+  const text = githubReporter().onRunEnd({ startedAt: '', durationMs: 0, scenarios: [scenario], summary: summarize([scenario]), exitCode: 2 });
+  expect(text.split('\n').slice(0, 2)).toEqual([
+    '::error file=s.yaml,line=4,col=7,title=s.yaml::seed: expected number',
+    '::error file=s.yaml,line=8,col=7,title=s.yaml::unknown key "statuz"',
+  ]);
+});
