@@ -114,7 +114,7 @@ export function signatureChecks(base: BaseEvent): CheckDefinition[] {
         const grade = gradeAccept(sent);
         return grade.status === 'pass' ? grade : { status: 'fail', note: `${sent.label} bytes refused (${replyText(sent)})` };
       },
-      'accepted in every encoding: the hook verifies the raw bytes',
+      'accepted in every encoding, as a hook that verifies the raw bytes does',
     ),
     refusalCheck(TEXTS['not-an-event'], base, (context, prepared) => notEvents(context, prepared.request, prepared.payload), gradeAny4xx, 'refused with 4xx'),
   ];
