@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { escapeData, escapeProperty, githubReporter, workflowCommand } from '../../src/reporters/github.js';
+import { summarize } from '../../src/scenarios/result.js';
 import { fullRun, passing, runOf } from './fixtures.js';
 
 const out = githubReporter().onRunEnd(fullRun);
@@ -53,9 +54,7 @@ describe('githubReporter', () => {
   });
 });
 
-test('a file with several problems gets one annotation at each', async () => {
-  const { githubReporter } = await import('../../src/reporters/github.js');
-  const { summarize } = await import('../../src/scenarios/result.js');
+test('a file with several problems gets one annotation at each', () => {
   const scenario = {
     name: 's.yaml', file: 's.yaml', provider: '', target: '', seed: 0, status: 'errored' as const, steps: [], durationMs: 0,
     error: { kind: 'config' as const, location: { file: 's.yaml', line: 4, column: 7 }, message: 's.yaml:4:7: seed: expected number\ns.yaml:8:7: unknown key "statuz"' },
