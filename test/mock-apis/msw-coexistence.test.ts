@@ -66,6 +66,50 @@ describe("hooksim's mock API added to the app's msw server", () => {
   });
 });
 
+describe('the call assertions, as the README shows them', () => {
+  test('passing: waitFor, assertCalled, assertOrder, assertNotCalled, assertAllMatched, waitAtMost', async () => {
+    const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
+    server.use(...(await mockApiHandlers(logto)));
+    const hook = createDefaultRoleHook({ signingKey, logtoEndpoint: 'https://default.logto.app', resource: 'https://default.logto.app/api', clientId: 'hooksim-m2m', clientSecret: 'hooksim-m2m-secret', roleName: 'member' });
+    const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
+
+    // README block "call assertions" starts here.
+    const mark = logto.calls.mark(); // look only at calls made from here on
+    await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey, actor });
+
+    // Resolves the moment the call arrives; throws after 2 s listing the calls that were made.
+    await logto.calls.waitFor({ method: 'PATCH', path: '/api/users/:userId/custom-data' }, { timeoutMs: 2000, since: mark });
+    logto.calls.assertCalled({ method: 'POST', path: '/api/users/:userId/roles', body: { roleIds: [expect.any(String)] } }, { times: 1, since: mark });
+    logto.calls.assertOrder([{ path: '/oidc/token' }, { method: 'POST', path: '/api/users/:userId/roles' }], { since: mark });
+    logto.calls.assertNotCalled({ method: 'DELETE' }, { since: mark });
+    logto.calls.assertAllMatched(); // no call hit a route hooksim does not emulate (501)
+    // "None within": waits out the bound and resolves with what came, never throws.
+    expect(await logto.calls.waitAtMost({ method: 'DELETE' }, { timeoutMs: 100, since: mark })).toEqual([]);
+    // README block ends here.
+    await Promise.all(hook.log.done);
+  });
+
+  test('failing: the messages list every call the hook made', async () => {
+    const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
+    server.use(...(await mockApiHandlers(logto)));
+    const hook = createDefaultRoleHook({ signingKey, logtoEndpoint: 'https://default.logto.app', resource: 'https://default.logto.app/api', clientId: 'hooksim-m2m', clientSecret: 'hooksim-m2m-secret', roleName: 'member', mistake: 'forgets-token' });
+    const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
+    await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey, actor });
+    await Promise.all(hook.log.done);
+    const message = (error: unknown) => (error as Error).message;
+    expect(message(await logto.calls.waitFor({ method: 'POST', path: '/oidc/token' }, { timeoutMs: 50 }).catch((error: unknown) => error))).toBe(
+      'Expected at least 1 call(s) POST /oidc/token within 50 ms, got 0.\nCalls made:\n  #0 GET /api/roles -> 401',
+    );
+    expect(() => logto.calls.assertOrder([{ path: '/oidc/token' }, { path: '/api/roles' }])).toThrow(
+      'Expected calls in order: any method /oidc/token -> any method /api/roles; step 1 (any method /oidc/token) failed: no such call was made.\nCalls made:\n  #0 GET /api/roles -> 401',
+    );
+    expect(() => logto.calls.assertNotCalled({ path: '/api/roles' })).toThrow('Expected no call any method /api/roles, got 1.\nCalls made:\n  #0 GET /api/roles -> 401');
+    expect(() => expect(logto).toHaveReceived('POST /api/users/:userId/roles')).toThrow(
+      'expected the mock to have received at least 1 call(s) POST /api/users/:userId/roles, got 0.\nCalls made:\n  #0 GET /api/roles -> 401',
+    );
+  });
+});
+
 const scenario = 'scenarios/logto/callbacks/default-role.yaml';
 const targets = { 'logto-default-role': createDefaultRoleHook(hookOptions).app };
 
