@@ -121,8 +121,11 @@ describe('msw: a hook in this process calls the mock API back', () => {
 
 describe('the default-role scenario against the good hook and its broken variants', () => {
   const text = readFileSync('scenarios/logto/callbacks/default-role.yaml', 'utf8');
+  // A broken hook never makes some calls: each such expectation waits out its bound. Shorter
+  // bounds keep these runs quick; the verdicts are the same.
+  const quick = text.replace('          within: 200ms\n', '').replaceAll('        - method: ', '        - within: 250ms\n          method: ');
   const run = async (mistake?: DefaultRoleHookOptions['mistake']) => {
-    const loaded = parseScenario(text, 'default-role.yaml');
+    const loaded = parseScenario(mistake ? quick : text, 'default-role.yaml');
     const transport = transportFor(createDefaultRoleHook({ ...hookOptions, mistake }).app);
     try {
       return await runScenario(loaded, { transport, env: {} });
