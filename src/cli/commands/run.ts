@@ -4,6 +4,7 @@ import type { Reporter } from '../../reporters/types.js';
 import { EXIT, type CliIo } from '../io.js';
 import { prepareOutFile, writeAtomically, type OutFile } from '../out-files.js';
 import { colourEnabled } from '../style.js';
+import { commandHelp } from './help.js';
 import { collect, intOption } from './shared.js';
 
 interface RunFlags {
@@ -55,6 +56,14 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
     .option('--bail', 'stop after the first scenario that does not pass')
     .option('--config <file>', 'configuration file (default: hooksim.config.{ts,mts,js,mjs,json} here)')
     .option('--now <iso>', 'the provider clock at the first step of scenarios without start:')
+    .addHelpText(
+      'after',
+      `${commandHelp(
+        ['hooksim run scenarios/', 'hooksim run --reporter pretty --reporter junit --out junit=reports/hooksim.xml'],
+        'every scenario passed',
+        'a scenario failed or errored (a hook unreachable, an unexpected error), or a reporter failed',
+      )}\n  130  interrupted with Ctrl-C: the partial report is printed and --out files are written\n\n--out files are checked before anything is sent and replaced whole (written beside, then renamed).`,
+    )
     .action(async (paths: string[], flags: RunFlags) => {
       // The runner, YAML and reporters load here, not at the top: `hooksim --help` must stay cheap.
       const [{ loadConfig }, { createReporters, progressReporter }, { runScenarios }] = await Promise.all([
