@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { UsageError } from './core/errors.js';
 import { didYouMean } from './core/suggest.js';
-import { getProvider } from './providers/registry.js';
+import { getProvider, providers } from './providers/registry.js';
+import type { AnyProvider } from './providers/types.js';
 import { scenarioSchema } from './scenarios/schema.js';
 
 /** Names of the wire contracts a provider exports (e.g. `new-user-reply`, `webhook-payload`). */
@@ -23,7 +24,33 @@ export function contractJsonSchema(providerName: string, contract: string): Reco
   return z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
-/** JSON Schema of the scenario file format, for editors (yaml-language-server) and validators. */
-export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+/**
+ * JSON Schema of the scenario file format, for editors (yaml-language-server) and validators. The
+ * format's own schema is widened with the providers hooksim knows: `provider` is an enum, and
+ * under each provider a step's `send` lists that provider's events (with their summaries) and
+ * `variant` that event's variants, so an editor completes them.
+ */
+export function scenarioJsonSchema(list: readonly AnyProvider[] = providers): Record<string, unknown> {
+  const schema = z.toJSONSchema(scenarioSchema, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+  const properties = schema.properties as Record<string, JsonSchema>;
+  properties.provider = { ...properties.provider, enum: list.map((provider) => provider.name) };
+  schema.allOf = list.map((provider) => ({
+    if: { properties: { provider: { const: provider.name } }, required: ['provider'] },
+    then: {
+      properties: {
+        steps: {
+          items: {
+            properties: { send: { anyOf: provider.events.map((event) => ({ const: event.name, description: event.summary })) } },
+            allOf: provider.events.map((event) => ({
+              if: { properties: { send: { const: event.name } }, required: ['send'] },
+              then: { properties: { variant: { anyOf: event.variants.map((variant) => ({ const: variant.name, description: variant.summary })) } } },
+            })),
+          },
+        },
+      },
+    },
+  }));
+  return schema;
 }
+
+type JsonSchema = Record<string, unknown>;

@@ -19,19 +19,17 @@ export const fakeKinds = ['email', 'name', 'firstName', 'lastName', 'username', 
 
 export const fakeSchema = z
   .object({
-    fake: z.enum(fakeKinds),
-    /** For `email`: the domain to use. */
-    domain: z.string().min(1).optional(),
-    /** For `id`: the length (lowercase alphanumerics). */
-    length: z.number().int().min(1).max(64).optional(),
+    fake: z.enum(fakeKinds).describe('The kind of value to draw, seeded: the same seed gives the same value.'),
+    domain: z.string().min(1).optional().describe("For `email`: the domain to use."),
+    length: z.number().int().min(1).max(64).optional().describe("For `id`: the length (lowercase alphanumerics)."),
   })
   .strict();
 
 /** A secret or setting read from the environment: `{ env: LOGTO_SIGNING_KEY, default: ... }`. */
 export const envSchema = z
   .object({
-    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name'),
-    default: z.string().optional(),
+    env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an environment variable name').describe('The environment variable to read (never printed when it holds a secret).'),
+    default: z.string().optional().describe('The value when the variable is not set; without it a missing variable is a configuration error.'),
   })
   .strict();
 
@@ -41,14 +39,14 @@ export const matcherKeys = ['equals', 'oneOf', 'matches', 'exists', 'type', 'min
 /** A matcher on one value. Several keys in one matcher must all hold. */
 export const matcherSchema = z
   .object({
-    equals: z.json().optional(),
-    oneOf: z.array(z.json()).min(1).optional(),
-    matches: z.string().optional(),
-    exists: z.boolean().optional(),
-    type: z.enum(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']).optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    contains: z.json().optional(),
+    equals: z.json().optional().describe('Deep equality with this JSON value.'),
+    oneOf: z.array(z.json()).min(1).optional().describe('Equal to one of these values.'),
+    matches: z.string().optional().describe('A regular expression the (string) value must match.'),
+    exists: z.boolean().optional().describe('true: the path must be present; false: it must be absent.'),
+    type: z.enum(['string', 'number', 'integer', 'boolean', 'null', 'object', 'array']).optional().describe('The JSON type of the value.'),
+    min: z.number().optional().describe('Lower bound (inclusive) on a number.'),
+    max: z.number().optional().describe('Upper bound (inclusive) on a number.'),
+    contains: z.json().optional().describe('A string containing this text, or a list containing this item.'),
   })
   .strict();
 
@@ -69,57 +67,36 @@ export const statusSchema = z.union(
 /** A call the hook must make to the mock provider API. */
 export const callExpectationSchema = z
   .object({
-    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
-    /** A path pattern with `:params`, e.g. `/api/users/:userId/roles`. */
-    path: z.string().startsWith('/').optional(),
-    /** A subset the request body must contain (lists: the given items must be present). */
-    body: z.json().optional(),
-    /** Exactly this many matching calls (default: at least one). `0`: the call must not be made. */
-    count: z.number().int().min(0).optional(),
-    /** How long to wait for calls the hook makes after it replied (default 1s). */
-    within: durationSchema.optional(),
+    method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional().describe('The HTTP method of the call (any when absent).'),
+    path: z.string().startsWith('/').optional().describe("A path pattern with `:params`, e.g. `/api/users/:userId/roles`."),
+    body: z.json().optional().describe("A subset the request body must contain (lists: the given items must be present)."),
+    count: z.number().int().min(0).optional().describe("Exactly this many matching calls (default: at least one). `0`: the call must not be made."),
+    within: durationSchema.optional().describe("How long to wait for calls the hook makes after it replied (default 1s)."),
   })
   .strict();
 
 export const expectSchema = z
   .object({
-    /** The reply status. */
-    status: statusSchema.optional(),
-    /** `kept` (default for faithful steps) or `broken` (the hook is expected to break the contract). */
-    contract: z.enum(['kept', 'broken']).optional(),
-    /** Violation paths that must be reported (e.g. `status`, `body.action`). Implies `contract: broken`. */
-    violations: z.array(z.string().min(1)).min(1).optional(),
-    /** A transport failure kind the delivery must end with, or `none`. */
-    error: z.enum([...transportErrorKinds, 'none']).optional(),
-    /** Number of attempts the provider made (retries). */
-    attempts: z.number().int().min(1).optional(),
-    /** Upper bound on the reply time of the last attempt. */
-    latency: durationSchema.optional(),
-    /** Matchers on the reply body (parsed as JSON when it is JSON). */
-    body: pathMatchersSchema.optional(),
-    /** Matchers on reply headers (lowercase names). */
-    headers: pathMatchersSchema.optional(),
-    /** Matchers on what the provider would do (`login`, `user.type`, `result`, `log.response.statusCode`). */
-    outcome: pathMatchersSchema.optional(),
-    /** Calls the hook must make to the mock provider API (needs `mockApi:`). */
-    calls: z.array(callExpectationSchema).min(1).optional(),
-    /** The matched calls must have been made in the listed order. */
-    callsInOrder: z.boolean().optional(),
-    /** Matchers on the mock API's state after the step (`users.<id>.roles`, `users.<id>.customData.plan`). */
-    state: pathMatchersSchema.optional(),
+    status: statusSchema.optional().describe("The reply status."),
+    contract: z.enum(['kept', 'broken']).optional().describe("`kept` (default for faithful steps) or `broken` (the hook is expected to break the contract)."),
+    violations: z.array(z.string().min(1)).min(1).optional().describe("Violation paths that must be reported (e.g. `status`, `body.action`). Implies `contract: broken`."),
+    error: z.enum([...transportErrorKinds, 'none']).optional().describe("A transport failure kind the delivery must end with, or `none`."),
+    attempts: z.number().int().min(1).optional().describe("Number of attempts the provider made (retries)."),
+    latency: durationSchema.optional().describe("Upper bound on the reply time of the last attempt."),
+    body: pathMatchersSchema.optional().describe("Matchers on the reply body (parsed as JSON when it is JSON)."),
+    headers: pathMatchersSchema.optional().describe("Matchers on reply headers (lowercase names)."),
+    outcome: pathMatchersSchema.optional().describe("Matchers on what the provider would do (`login`, `user.type`, `result`, `log.response.statusCode`)."),
+    calls: z.array(callExpectationSchema).min(1).optional().describe("Calls the hook must make to the mock provider API (needs `mockApi:`)."),
+    callsInOrder: z.boolean().optional().describe("The matched calls must have been made in the listed order."),
+    state: pathMatchersSchema.optional().describe("Matchers on the mock API's state after the step (`users.<id>.roles`, `users.<id>.customData.plan`)."),
   })
   .strict();
 
 /** Ways a step may deliberately deviate from the provider, to probe the hook. */
 export const deviateSchema = z
   .object({
-    /**
-     * `tampered`: the signature is altered; `missing`: no signature header; `wrong-key`: signed
-     * with another key; `body-altered`: the body is changed after signing.
-     */
-    signature: z.enum(['tampered', 'missing', 'wrong-key', 'body-altered']).optional(),
-    /** Deliver the same bytes this many times (duplicate delivery: idempotency). */
-    repeat: z.number().int().min(2).max(20).optional(),
+    signature: z.enum(['tampered', 'missing', 'wrong-key', 'body-altered']).optional().describe("`tampered`: the signature is altered; `missing`: no signature header; `wrong-key`: signed with another key; `body-altered`: the body is changed after signing."),
+    repeat: z.number().int().min(2).max(20).optional().describe("Deliver the same bytes this many times (duplicate delivery: idempotency)."),
   })
   .strict();
 
@@ -128,63 +105,51 @@ export const valueSchema = z.union([fakeSchema, envSchema, z.json()]);
 
 export const stepSchema = z
   .object({
-    /** Unique within the scenario; used to refer to this step (`${steps.<name>.reply.body.x}`). */
-    name: z.string().min(1).optional(),
-    /** The event to send (`new-user`, `PostRegister`, `User.Created`, ...). */
-    send: z.string().min(1),
-    variant: z.string().min(1).optional(),
-    /** The actor the event is about; it moves on with each event (timestamps). */
-    actor: z.string().min(1).optional(),
-    /** Advance the provider's clock before this step (`2d`: two days later). */
-    after: durationSchema.optional(),
-    /** Payload overrides by dotted path. */
-    set: z.record(z.string().min(1), valueSchema).optional(),
-    /** Payload fields to remove. */
-    unset: z.array(z.string().min(1)).optional(),
-    /** Provider options for this step only. */
-    options: z.record(z.string(), valueSchema).optional(),
-    deviate: deviateSchema.optional(),
-    expect: expectSchema.optional(),
+    name: z.string().min(1).optional().describe("Unique within the scenario; used to refer to this step (`${steps.<name>.reply.body.x}`)."),
+    send: z.string().min(1).describe("The event to send (`new-user`, `PostRegister`, `User.Created`, ...)."),
+    variant: z.string().min(1).optional().describe('How the event was triggered (`hooksim list` shows each event\'s variants; default: its first).'),
+    actor: z.string().min(1).optional().describe("The actor the event is about; it moves on with each event (timestamps)."),
+    after: durationSchema.optional().describe("Advance the provider's clock before this step (`2d`: two days later)."),
+    set: z.record(z.string().min(1), valueSchema).optional().describe("Payload overrides by dotted path."),
+    unset: z.array(z.string().min(1)).optional().describe("Payload fields to remove."),
+    options: z.record(z.string(), valueSchema).optional().describe("Provider options for this step only."),
+    deviate: deviateSchema.optional().describe('Deliberately differ from the provider to probe the hook (bad signatures, duplicate delivery).'),
+    expect: expectSchema.optional().describe('What the reply, the provider\'s outcome and the hook\'s calls must be (default: the contract is kept).'),
+  })
+  .strict();
+
+/** A role or scope the mock tenant starts with. */
+const namedEntrySchema = z
+  .object({
+    name: z.string().min(1).describe('Its name, as the hook looks it up.'),
+    description: z.string().optional().describe('Its description, as the Management API returns it.'),
   })
   .strict();
 
 /** The provider API hooksim plays for hooks that call back (Logto Management API, Dexie Cloud REST). */
 export const mockApiSchema = z
   .object({
-    /** `msw`: intercept in this process (in-process hooks). `http`: a server on 127.0.0.1 (hooks elsewhere). */
-    serve: z.enum(['msw', 'http']).default('http'),
-    /** msw: the origin hooks call (default https://default.logto.app / https://hooksim.dexie.cloud). */
-    baseUrl: z.url().optional(),
-    /** http: the port (default 0: the OS picks; the URL is then `${mockApi.url}`). */
-    port: z.number().int().min(0).max(65535).optional(),
-    /** Logto roles the tenant starts with. */
-    roles: z.array(z.object({ name: z.string().min(1), description: z.string().optional() }).strict()).optional(),
-    /** Logto API scopes (permissions) the tenant starts with. */
-    scopes: z.array(z.object({ name: z.string().min(1), description: z.string().optional() }).strict()).optional(),
-    /** Deliver the data events the hook's API changes cause (User.Data.Updated...) to the target, as Logto would. */
-    emitDataEvents: z.boolean().optional(),
+    serve: z.enum(['msw', 'http']).default('http').describe("`msw`: intercept in this process (in-process hooks). `http`: a server on 127.0.0.1 (hooks elsewhere)."),
+    baseUrl: z.url().optional().describe("msw: the origin hooks call (default https://default.logto.app / https://hooksim.dexie.cloud)."),
+    port: z.number().int().min(0).max(65535).optional().describe("http: the port (default 0: the OS picks; the URL is then `${mockApi.url}`)."),
+    roles: z.array(namedEntrySchema).optional().describe("Logto roles the tenant starts with."),
+    scopes: z.array(namedEntrySchema).optional().describe("Logto API scopes (permissions) the tenant starts with."),
+    emitDataEvents: z.boolean().optional().describe("Deliver the data events the hook's API changes cause (User.Data.Updated...) to the target, as Logto would."),
   })
   .strict();
 
 export const scenarioSchema = z
   .object({
-    /** What the story shows, in a sentence. */
-    name: z.string().min(1),
-    description: z.string().optional(),
-    provider: z.string().min(1),
-    /** A URL, or the name of a target in the config. `--target` overrides it. */
-    target: z.string().min(1).optional(),
-    /** Seed for every generated value (default: derived from the scenario name). */
-    seed: z.number().int().nonnegative().optional(),
-    /** The provider's clock at the first step (ISO date). Default: now. */
-    start: z.string().min(1).optional(),
-    /** Provider options (Logto: version, retries, signingKey, headers, timeoutMs; Dexie: failurePolicy, evalDays, timeoutMs, token). */
-    options: z.record(z.string(), valueSchema).optional(),
-    /** Named identities shared by steps, with fields set by path (`user.primaryEmail: { fake: email, domain: acme.test }`). */
-    actors: z.record(z.string().min(1), z.record(z.string().min(1), valueSchema)).optional(),
-    /** Play the provider's API too, and record what the hook calls. */
-    mockApi: mockApiSchema.optional(),
-    steps: z.array(stepSchema).min(1),
+    name: z.string().min(1).describe("What the story shows, in a sentence."),
+    description: z.string().optional().describe('More about the story: shown in reports.'),
+    provider: z.string().min(1).describe('The provider that sends the events (`hooksim list`).'),
+    target: z.string().min(1).optional().describe("A URL, or the name of a target in the config. `--target` overrides it."),
+    seed: z.number().int().nonnegative().optional().describe("Seed for every generated value (default: derived from the scenario name)."),
+    start: z.string().min(1).optional().describe("The provider's clock at the first step (ISO date). Default: now."),
+    options: z.record(z.string(), valueSchema).optional().describe("Provider options (Logto: version, retries, signingKey, headers, timeoutMs; Dexie: failurePolicy, evalDays, timeoutMs, token)."),
+    actors: z.record(z.string().min(1), z.record(z.string().min(1), valueSchema)).optional().describe("Named identities shared by steps, with fields set by path (`user.primaryEmail: { fake: email, domain: acme.test }`)."),
+    mockApi: mockApiSchema.optional().describe("Play the provider's API too, and record what the hook calls."),
+    steps: z.array(stepSchema).min(1).describe('The events to send, in order, each with what to expect.'),
   })
   .strict();
 
