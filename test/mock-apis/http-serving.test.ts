@@ -37,6 +37,18 @@ describe('a node:http server on 127.0.0.1 for hooks elsewhere', () => {
     expect(api.calls.calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['POST /oidc/token 401', 'GET /api/applications 501']);
   });
 
+  test('a body over 1 MB is refused with 413 and not handed to the mock; one just under it is', async () => {
+    const api = createLogtoMockApi();
+    served = await serveMockApi(api);
+    const post = (bytes: number) => fetch(`${served!.url}/api/users`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x'.repeat(bytes) });
+    const big = await post(1024 * 1024 + 1);
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({ code: 'hooksim.body_too_large', message: 'request bodies over 1048576 bytes are refused' });
+    expect(api.calls.calls).toEqual([]);
+    expect((await post(1024 * 1024)).status).toBe(501);
+    expect(api.calls.calls).toHaveLength(1);
+  });
+
   test('the default-role hook over real HTTP: form-encoded token request, role assigned, plan merged', async () => {
     const prepared = prepareEvent({ provider: 'logto', event: 'PostRegister', signingKey: KEY, seed: 11 });
     const events: string[] = [];
