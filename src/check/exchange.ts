@@ -1,6 +1,6 @@
 import { redact } from '../core/redact.js';
 import type { WireRequest } from '../core/types.js';
-import { DEFAULT_MAX_REPLY_BYTES } from '../transports/types.js';
+import { DEFAULT_MAX_REPLY_BYTES, type AttemptResult } from '../transports/types.js';
 import type { CheckContext, SentExchange } from './types.js';
 
 /** Shell single-quoting: the text comes out byte for byte, newlines and quotes included. */
@@ -19,12 +19,20 @@ export function curlLine(request: WireRequest, url: string | undefined, secrets:
   return `printf %s ${shellQuote(safe.body)} | curl -sS -X ${safe.method} ${where}${headers.join('')} --data-binary @-`;
 }
 
+/** No reply to this many requests in a row: the hook is down or hangs, and the rest are not sent. */
+export const GIVE_UP_AFTER = 3;
+
 /**
  * Sends one request once (checks judge the raw reply themselves: no retries, the provider's
  * timeout) and records it for the report, secrets redacted.
  */
 export async function exchange(context: CheckContext, label: string, request: WireRequest): Promise<SentExchange> {
-  const result = await context.transport.send(request, { timeoutMs: context.timeoutMs, maxReplyBytes: DEFAULT_MAX_REPLY_BYTES });
+  // A hook that hangs would cost the provider's whole timeout per request, for a hundred requests.
+  const result: AttemptResult =
+    context.silent >= GIVE_UP_AFTER
+      ? { durationMs: 0, error: { kind: 'network', message: `not sent: the hook gave no reply to the last ${GIVE_UP_AFTER} requests` } }
+      : await context.transport.send(request, { timeoutMs: context.timeoutMs, maxReplyBytes: DEFAULT_MAX_REPLY_BYTES });
+  context.silent = result.reply ? 0 : context.silent + 1;
   const sent: SentExchange = {
     label,
     request: redact(request, context.secrets),

@@ -86,6 +86,7 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
     fuzzRuns,
     replay: input.replay,
     effects,
+    silent: 0,
     latencies: new Map(),
     effectClient: () => (client === null ? (client = effectClient(input.target)) : client),
     selected: (id) => matches(id, input.only, false),
@@ -106,6 +107,11 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
   } finally {
     if (transport !== input.target) await transport.close();
     if (client) await client.close();
+  }
+  // A typo in --only would otherwise pass with nothing checked.
+  const unmatched = (input.only ?? []).filter((prefix) => !checks.some((check) => check.id.startsWith(prefix)));
+  if (unmatched.length > 0) {
+    throw new UsageError(`--only ${unmatched.join(', ')}: no check id starts with ${unmatched.length > 1 ? 'these' : 'it'}; ids start with ${definitions.map((d) => d.id.endsWith('.') ? `${d.id}…` : d.id).join(', ')}`);
   }
   const strict = input.strict ?? false;
   return { provider: provider.name, target: transport.description, seed, strict, checks, ...summarise(checks, strict), durationMs: performance.now() - started };

@@ -131,6 +131,8 @@ export interface CheckContext {
   fuzzRuns: number;
   replay?: string;
   effects: Effects;
+  /** Requests in a row that got no reply: after {@link GIVE_UP_AFTER}, the rest are not sent. */
+  silent: number;
   /** Deliveries' latencies by event, for `delivery.latency`. */
   latencies: Map<string, number[]>;
   /** The hook as given (effects reach its app through it). */
