@@ -7,7 +7,9 @@ import type { SetupServer } from 'msw/node';
 import { UsageError } from '../core/errors.js';
 import { parseRequestBody, serializeResponse } from './body.js';
 import { importOptional } from './optional.js';
-import type { MockApi } from './types.js';
+import type { MockApi, MswServerLike } from './types.js';
+
+export type { MswServerLike } from './types.js';
 
 const FEATURE = 'mock APIs over msw';
 
@@ -24,10 +26,6 @@ export function loadMsw(load: () => Promise<MswModules> = () => Promise.all([imp
   return loaded;
 }
 
-/** The part of an msw server hooksim uses: `setupServer(...)`'s result has it. */
-export interface MswServerLike {
-  use(...handlers: HttpHandler[]): void;
-}
 
 /**
  * Whether some @mswjs/interceptors instance (another msw server, or nock, which is built on the
@@ -94,7 +92,8 @@ export function mockApiHandlers(...apis: MockApi[]): Promise<HttpHandler[]> {
 export async function attachMockApis(server: MswServerLike, ...apis: MockApi[]): Promise<MswAttachment> {
   let active = true;
   const handlers = await createHandlers(apis, () => active);
-  server.use(...handlers);
+  // MswServerLike spells no msw types (see types.ts); these are msw's own handlers.
+  server.use(...(handlers as never[]));
   return {
     handlers,
     detach: () => {

@@ -4,10 +4,10 @@ import type { LogtoActor } from '../providers/logto/identity.js';
 import type { MockApiSpec } from '../scenarios/schema.js';
 import { applyNewUserOutcome, createDexieMockApi } from './dexie-cloud/index.js';
 import { createLogtoMockApi, upsertActorUser, type LogtoDataEvent } from './logto/index.js';
-import { attachMockApis, startMockApis, type MswServerLike } from './msw.js';
+import { attachMockApis, startMockApis } from './msw.js';
 import { UsageError } from '../core/errors.js';
 import { serveMockApi } from './server.js';
-import type { MockApi } from './types.js';
+import type { MockApi, MswServerLike } from './types.js';
 
 /** A mock API as a scenario uses it: kept consistent with the events the scenario sends. */
 export interface ScenarioMockApi {

@@ -43,3 +43,11 @@ export interface MockApi {
   /** A JSON view of the state for `expect.state` assertions. */
   stateView(): unknown;
 }
+
+/**
+ * The part of an msw server hooksim uses (`setupServer(...)`'s result has it). Declared here,
+ * without msw's types, so that code taking a server compiles in projects without msw.
+ */
+export interface MswServerLike {
+  use(...handlers: never[]): void;
+}

@@ -10,7 +10,7 @@ import { loadScenario, type LoadedScenario } from './load.js';
 import { exitCodeOf, summarize, type RunResult, type RunSummary, type ScenarioResult, type StepResult } from './result.js';
 import { runScenario } from './run.js';
 import { namedTarget, scenarioTarget } from './target.js';
-import type { MswServerLike } from '../mock-apis/msw.js';
+import type { MswServerLike } from '../mock-apis/types.js';
 
 /** What `hooksim run` (and the vitest helper) hands the runner. */
 export interface RunScenariosOptions {

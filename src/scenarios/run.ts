@@ -1,5 +1,5 @@
 import { isUsageError, UsageError } from '../core/errors.js';
-import type { MswServerLike } from '../mock-apis/msw.js';
+import type { MswServerLike } from '../mock-apis/types.js';
 import { dataEventPayload, startScenarioMockApi, type ScenarioMockApi } from '../mock-apis/scenario.js';
 import { checkCalls, checkState } from './api-expectations.js';
 import { applyOverrides, REMOVE, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'vitest';
 import type { HooksimConfig } from '../config/define.js';
-import type { MswServerLike } from '../mock-apis/msw.js';
+import type { MswServerLike } from '../mock-apis/types.js';
 import { formatLocation } from '../scenarios/source.js';
 import { ScenarioFileError } from '../scenarios/errors.js';
 import { parseScenario, type LoadedScenario } from '../scenarios/load.js';
