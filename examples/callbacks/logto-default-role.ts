@@ -54,7 +54,13 @@ async function onboard(userId: string, options: DefaultRoleHookOptions): Promise
   if (!plan.ok) throw new Error(`setting the plan failed: ${plan.status}`);
 }
 
-/** The hook as an Express app; `log` collects the background work's errors. */
+/**
+ * The hook as an Express app; `log` collects the background work's errors.
+ *
+ * Tested against hooksim's Logto mock joined to the test's own msw server
+ * (test/mock-apis/msw-coexistence.test.ts): `server.use(...(await mockApiHandlers(logto)))`,
+ * then `logto.adopt(prepareEvent(...))` so the new user exists in the tenant, then `send()`.
+ */
 export function createDefaultRoleHook(options: DefaultRoleHookOptions): { app: express.Express; log: CallbackLog } {
   const log: CallbackLog = { done: [], errors: [] };
   const app = express();
