@@ -37,7 +37,7 @@ function expressHook(behaviour: Behaviour) {
       case 'found-then-ok':
         return void res.redirect(302, '/done');
       case 'slow-headers':
-        return later(TIMEOUTS['slow-headers'] + 150, () => res.json({ late: true }));
+        return later(TIMEOUTS['slow-headers'] + 400, () => res.json({ late: true }));
       case 'slow-body':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.write('{"slow":');
@@ -63,7 +63,7 @@ function fetchHook(behaviour: Behaviour) {
       case 'found-then-ok':
         return new Response(null, { status: 302, headers: { location: '/done' } });
       case 'slow-headers':
-        return new Promise((resolve) => later(TIMEOUTS['slow-headers'] + 150, () => resolve(Response.json({ late: true }))));
+        return new Promise((resolve) => later(TIMEOUTS['slow-headers'] + 400, () => resolve(Response.json({ late: true }))));
       case 'slow-body': {
         const body = new ReadableStream<Uint8Array>({
           start(controller) {
