@@ -280,3 +280,27 @@ describe('a real process', () => {
     expect(code).toBe(0);
   }, 30_000);
 });
+
+describe('a reporter that fails', () => {
+  test('a terminal that cannot be written switches the pretty reporter off; JUnit is still written whole; exit 1 although the scenario passed', async () => {
+    const { runCli } = await import('../../src/cli/main.js');
+    const dir = workspace({ 'a.yaml': urlStory('a', '/ok', 2) });
+    let stderr = '';
+    const code = await runCli(['run', 'a.yaml', '--reporter', 'pretty', '--reporter', 'junit', '--out', 'report.xml'], {
+      stdout: () => {
+        throw new Error('EIO: i/o error, write');
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      env: {},
+      isTty: false,
+      cwd: dir,
+    });
+    expect(stderr).toBe('hooksim: reporter pretty failed in onScenarioStart: EIO: i/o error, write; its output is left out\n');
+    expect(code).toBe(1);
+    const doc = create(readFileSync(join(dir, 'report.xml'), 'utf8')).end({ format: 'object' }) as any;
+    expect(doc.testsuites['@tests']).toBe('2');
+    expect(doc.testsuites['@failures']).toBe('0');
+  });
+});

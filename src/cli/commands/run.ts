@@ -84,9 +84,9 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
       for (const [reporter, file] of outs) files.set(reporter, await prepareOutFile(io.cwd, file));
 
       const colour = colourEnabled(io.isTty, io.env);
-      let reporterFailed = false;
+      const failedReporters = new Set<string>();
       const onFailure = (failure: Parameters<typeof describeFailure>[0]) => {
-        reporterFailed = true;
+        failedReporters.add(failure.reporter);
         io.stderr(`hooksim: ${describeFailure(failure)}\n`);
       };
       const created: Reporter[] = createReporters(names, { write: io.stdout, isTty: io.isTty, colour });
@@ -118,6 +118,8 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
         let writeFailed = false;
         for (const reporter of reporters) {
           const document = reporter.onRunEnd(run);
+          // Half a report is worse than none: a failed reporter's file keeps what it had.
+          if (failedReporters.has(reporter.name)) continue;
           const file = files.get(reporter.name);
           if (file !== undefined) {
             try {
@@ -131,7 +133,7 @@ export function registerRun(program: Command, io: CliIo, setExit: (code: number)
           }
         }
         let code: number = run.exitCode;
-        if (reporterFailed && code === EXIT.pass) code = EXIT.fail;
+        if (failedReporters.size > 0 && code === EXIT.pass) code = EXIT.fail;
         if (writeFailed) code = EXIT.usage;
         if (run.interrupted) code = EXIT.interrupted;
         setExit(code);
