@@ -58,7 +58,14 @@ export interface CheckReport {
  * A check of what the hook did after a delivery (`effects.<Event>`): true or nothing passes,
  * false or a string (the reason) fails, a throw fails with its message.
  */
-export type EffectCallback = (payload: JsonObject, context: { event: string; phase: EffectPhase }) => unknown;
+export type EffectCallback = (payload: EffectPayload, context: { event: string; phase: EffectPhase }) => unknown;
+
+/**
+ * The event payload an effect callback gets: JSON, typed loosely so a test can write
+ * `event.data.id` without casts (the provider's contract, not the type, says what is there).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type EffectPayload = { [key: string]: any };
 
 /** When an effect is checked: after a first delivery, after a duplicate, after a concurrent fan-out. */
 export type EffectPhase = 'delivered' | 'duplicate' | 'concurrent';

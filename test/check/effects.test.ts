@@ -85,11 +85,11 @@ describe('effects.<Event>: what the hook did', () => {
 
   it('takes callbacks in the library form (a test looks in its own database)', async () => {
     const hook = createFixtureHook({ signingKey, fault: 'no-op' });
-    const stored = (payload: { data?: unknown }) => hook.users.has((payload.data as { id: string }).id) || 'the user is not in the database';
-    const report = await checkHook({ provider: 'logto', target: { fetch: hook.fetch }, signingKey, effects: { 'User.Created': (p) => stored(p) }, only: ['effects.'], fuzz: 0 });
+    // The payload is typed loosely: `event.data.id` needs no cast.
+    const report = await checkHook({ provider: 'logto', target: { fetch: hook.fetch }, signingKey, effects: { 'User.Created': (event) => hook.users.has(event.data.id) || 'the user is not in the database' }, only: ['effects.'], fuzz: 0 });
     expect(byId(report, 'effects.User.Created').message).toBe('status 200, but effect callback for User.Created (delivered): the user is not in the database');
     const good = createFixtureHook({ signingKey });
-    const passing = await checkHook({ provider: 'logto', target: { fetch: good.fetch }, signingKey, effects: { 'User.Created': (p) => good.users.has((p.data as { id: string }).id) }, only: ['effects.'], fuzz: 0 });
+    const passing = await checkHook({ provider: 'logto', target: { fetch: good.fetch }, signingKey, effects: { 'User.Created': (event) => good.users.has(event.data.id) }, only: ['effects.'], fuzz: 0 });
     expect(byId(passing, 'effects.User.Created').status).toBe('pass');
   });
 
