@@ -56,7 +56,7 @@ export function fuzzCheck<T>(spec: FuzzSpec<T>): CheckDefinition {
         examples,
       });
       if (!details.failed || !details.counterexample) {
-        const message = context.replay !== undefined ? `replayed path ${context.replay}: the property holds` : `${runs} generated payloads (seed ${context.seed}): no 5xx, no timeout, reply contract kept`;
+        const message = context.replay !== undefined ? `replayed path ${context.replay}: the property holds` : `${runs} payloads (seed ${context.seed}): no 5xx, no timeout, reply contract kept`;
         return [result(spec.text, 'pass', message, [], { seed: context.seed, runs })];
       }
       const [value] = details.counterexample;

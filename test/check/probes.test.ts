@@ -4,6 +4,8 @@ import { curlLine, shellQuote } from '../../src/check/exchange.js';
 import { encodeEntries, encodeJson } from '../../src/check/encode.js';
 import { quantile } from '../../src/check/delivery.js';
 import { checkHook } from '../../src/check/index.js';
+import { renderPretty } from '../../src/check/report/pretty.js';
+import { paint } from '../../src/cli/style.js';
 import { fetchHandlerTransport } from '../../src/transports/fetch-handler.js';
 import type { Transport } from '../../src/transports/types.js';
 
@@ -72,6 +74,7 @@ describe('delivery.latency', () => {
     expect(fast.status).toBe('pass');
     expect(fast.message).toBe('p50 100 ms, p99 100 ms over 3 deliveries; slowest 100 ms (new-user) against a 1000 ms timeout');
     expect(fast.details).toEqual({ timeoutMs: 1000, perEvent: { 'new-user': { n: 3, p50: 100, p99: 100, max: 100 } } });
+    expect(renderPretty(await run(100), paint(false))).toContain('  ✔ delivery.latency  p50 100 ms, p99 100 ms over 3 deliveries; slowest 100 ms (new-user) against a 1000 ms timeout\n      new-user: p50 100 ms, p99 100 ms (3 deliveries)\n');
     const slow = (await run(600)).checks.find((c) => c.id === 'delivery.latency')!;
     expect(slow).toMatchObject({ status: 'warn', message: expect.stringMatching(/: above half the timeout$/) });
     const over = (await run(1000)).checks.find((c) => c.id === 'delivery.latency')!;

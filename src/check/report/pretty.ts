@@ -30,6 +30,15 @@ function detailed(check: CheckResult, p: Paint): string[] {
   return lines;
 }
 
+/** The three slowest events of `delivery.latency`, p50/p99 each (the JSON report has them all). */
+function slowest(check: CheckResult): string[] {
+  const perEvent = (check.details?.perEvent ?? {}) as Record<string, { n: number; p50: number; p99: number; max: number }>;
+  return Object.entries(perEvent)
+    .sort(([, a], [, b]) => b.p99 - a.p99)
+    .slice(0, 3)
+    .map(([event, stats]) => `${event}: p50 ${stats.p50} ms, p99 ${stats.p99} ms (${stats.n} deliveries)`);
+}
+
 /**
  * The check report for a terminal: failures and warnings first with why, fix and a replayable
  * request; passes one line each (the event sweep's passes as one line); then the counts.
@@ -46,6 +55,7 @@ export function renderPretty(report: CheckReport, p: Paint): string {
   if (events.length > 0) lines.push(`  ${p.ok(`${MARK.pass} events.*`)}  ${events.length} events, variants and user shapes answered 2xx`);
   for (const check of report.checks) {
     if (check.status === 'pass' && !check.id.startsWith('events.')) lines.push(`  ${p.ok(`${MARK.pass} ${check.id}`)}  ${p.dim(printable(truncate(check.message, 1, 140)))}`);
+    if (check.id === 'delivery.latency' && check.status !== 'skip') lines.push(...slowest(check).map((line) => `      ${p.dim(line)}`));
     if (check.status === 'skip') lines.push(`  ${p.dim(`${MARK.skip} ${check.id}  skipped: ${printable(check.message)}`)}`);
   }
   const { summary } = report;
