@@ -97,6 +97,19 @@ function configError(file: string, name: string, error: ScenarioFileError | Usag
   };
 }
 
+/** The scenario's transport; a malformed URL written in the file is reported where it is written. */
+function transportOf(loaded: LoadedScenario, options: RunScenariosOptions): ReturnType<typeof transportFor> {
+  const target = scenarioTarget(loaded, options);
+  try {
+    return transportFor(target);
+  } catch (error) {
+    if (error instanceof UsageError && !(error instanceof ScenarioFileError) && options.target === undefined && loaded.spec.target === target) {
+      throw new ScenarioFileError(loaded.locate(['target']), error.message);
+    }
+    throw error;
+  }
+}
+
 /**
  * Runs scenario files and reports through `reporters`. A file that cannot be loaded is reported
  * (with file:line:column) and the others still run; the result's `exitCode` is 2 then. Nothing
@@ -113,7 +126,10 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
   const startedAt = new Date();
   const started = performance.now();
   // A --target that names nothing is the command line's mistake: said once, before anything runs.
-  if (typeof options.target === 'string' && !options.target.includes('://')) namedTarget(options.target, options.config, undefined);
+  if (typeof options.target === 'string') {
+    const probe = transportFor(options.target.includes('://') ? options.target : namedTarget(options.target, options.config, undefined));
+    await probe.close();
+  }
   const files = await discoverScenarioFiles(options.paths?.length ? options.paths : (options.config?.scenarios ?? ['scenarios']), cwd);
   for (const reporter of reporters) reporter.onRunStart?.(files, { startedAt: startedAt.toISOString() });
 
@@ -184,7 +200,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
       const done: StepResult[] = [];
       let target = '';
       try {
-        const transport = transportFor(scenarioTarget(loaded, options));
+        const transport = transportOf(loaded, options);
         target = transport.description;
         announce(transport.description);
         const scenarioStarted = performance.now();
