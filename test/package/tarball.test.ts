@@ -54,7 +54,7 @@ beforeAll(async () => {
   await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, type: 'module' }, null, 2));
   const install = await inConsumer('npm', ['install', '--omit=dev', '--omit=peer', '--no-audit', '--no-fund', '--prefer-offline', `./${filename}`]);
   if (install.code !== 0) throw new Error(`npm install of the tarball failed: ${install.stderr}`);
-  for (const file of ['hook.yaml', 'probe.mjs']) await cp(join(fixtures, file), join(consumer, file));
+  for (const file of ['hook.yaml', 'probe.mjs', 'msw-missing.mjs']) await cp(join(fixtures, file), join(consumer, file));
   server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -95,6 +95,12 @@ describe('the packed package, production dependencies only', () => {
     const report = JSON.parse(probe.stdout) as { loaded: Record<string, number>; event: string; signed: boolean };
     expect(Object.keys(report.loaded)).toEqual(['hooksim', 'hooksim/scenarios', 'hooksim/reporters', 'hooksim/mock-apis']);
     expect(report).toMatchObject({ event: 'User.Created', signed: true });
+  });
+
+  test('a feature of an optional peer that is not installed says which package to install, in one line', async () => {
+    const probe = await inConsumer('node', ['msw-missing.mjs']);
+    expect(probe.stdout).toBe('error: hooksim: mock APIs over msw need the "msw" package: npm i -D msw\n');
+    expect(probe.stderr).toBe('');
   });
 
   test('npx hooksim --version, list and show work', async () => {
