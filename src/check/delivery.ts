@@ -74,7 +74,7 @@ export function concurrentCheck(texts: DeliveryTexts, group: (context: CheckCont
         const effect = await runEffect(context, item.event, item.payload, 'concurrent');
         if (effect) grades.push({ status: effect.ok ? 'pass' : 'fail', note: effect.message });
       }
-      return [combine(text, grades, sent, `all ${sent.length} answered 2xx at once`)];
+      return [combine(text, grades, sent, `${sent.length === 2 ? 'both' : `all ${sent.length}`} answered 2xx at once`)];
     },
   };
 }

@@ -36,7 +36,7 @@ function slowest(check: CheckResult): string[] {
   return Object.entries(perEvent)
     .sort(([, a], [, b]) => b.p99 - a.p99)
     .slice(0, 3)
-    .map(([event, stats]) => `${event}: p50 ${stats.p50} ms, p99 ${stats.p99} ms (${stats.n} deliveries)`);
+    .map(([event, stats]) => `${event}: p50 ${stats.p50} ms, p99 ${stats.p99} ms (${stats.n} ${stats.n === 1 ? 'delivery' : 'deliveries'})`);
 }
 
 /**
