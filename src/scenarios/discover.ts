@@ -1,6 +1,7 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { MAX_SCENARIO_BYTES } from './load.js';
 
 const SCENARIO_FILE = /\.(ya?ml|json)$/i;
 
@@ -21,19 +22,32 @@ const SNIFF_BYTES = 4096;
  * `steps:` key (a misspelt scenario still has the other, and is then reported, not skipped).
  */
 async function looksLikeScenario(file: string): Promise<boolean> {
-  let handle;
   try {
-    handle = await open(file, 'r');
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
-    const head = buffer.subarray(0, bytesRead).toString('utf8');
-    // YAML keys at column 0, or JSON keys at the first level of indentation (or inline).
-    return /^(?:provider|steps)\s*:/m.test(head) || /^\s*\{?\s*"(?:provider|steps)"\s*:/m.test(head);
+    if (/\.json$/i.test(file)) {
+      const info = await stat(file);
+      // Too big to be anything but a scenario error: the loader says so.
+      if (info.size > MAX_SCENARIO_BYTES) return true;
+      const text = await readFile(file, 'utf8');
+      try {
+        const data = JSON.parse(text) as unknown;
+        return typeof data === 'object' && data !== null && !Array.isArray(data) && ('provider' in data || 'steps' in data);
+      } catch {
+        // Broken JSON that means to be a scenario gets its error; other broken JSON is not ours.
+        return /"(?:provider|steps)"\s*:/.test(text);
+      }
+    }
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+      // YAML keys at column 0 (JSON-style YAML too).
+      return /^(?:provider|steps)\s*:/m.test(buffer.subarray(0, bytesRead).toString('utf8')) || /^\s*\{/.test(buffer.toString('utf8', 0, bytesRead));
+    } finally {
+      await handle.close();
+    }
   } catch {
     // Unreadable: let the loader say why, at the file.
     return true;
-  } finally {
-    await handle?.close();
   }
 }
 

@@ -208,17 +208,19 @@ describe('--out: checked before the run, written whole', () => {
     expect(doc.testsuites['@errors']).toBe('1');
   });
 
-  test('hooksim run . in a project root runs the scenarios and leaves package.json, tsconfig and schema files alone', async () => {
+  test('hooksim run . in a project root runs the scenarios (one-line JSON too) and leaves package.json, tsconfig, schema and report files alone', async () => {
     const dir = workspace({
       'package.json': '{"name":"app","scripts":{"test":"vitest"}}',
       'tsconfig.json': '{"compilerOptions":{}}',
       'scenarios/scenario.schema.json': '{"$schema":"https://json-schema.org/draft/2020-12/schema","properties":{"provider":{},"steps":{}}}',
       'scenarios/a.yaml': urlStory('a', '/ok'),
+      'scenarios/b.json': JSON.stringify({ name: 'b', provider: 'dexie-cloud', target: `${hookUrl}/ok`, steps: [{ send: 'new-user' }] }),
+      'scenarios/report.json': '{"schemaVersion":1,"scenarios":[]}',
       'dist/copy.yaml': urlStory('built copy', '/ok'),
     });
     const { code, stdout } = await cli(['run', '.', '--reporter', 'json'], {}, dir);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).scenarios.map((s: { file: string }) => s.file)).toEqual(['scenarios/a.yaml']);
+    expect(JSON.parse(stdout).scenarios.map((s: { file: string }) => s.file)).toEqual(['scenarios/a.yaml', 'scenarios/b.json']);
   });
 });
 
