@@ -10,6 +10,7 @@ import { runScenario } from '../../src/scenarios/run.js';
 import { runScenarios } from '../../src/scenarios/run-all.js';
 import type { Reporter } from '../../src/reporters/types.js';
 import type { ReporterFailure } from '../../src/reporters/isolate.js';
+import { jsonReportSchema, toJsonReport } from '../../src/reporters/json.js';
 
 /** Nothing in one scenario stops the run; every event sent is counted. */
 
@@ -193,11 +194,36 @@ describe('every event is accounted for', () => {
     expect(run.scenarios[1]!.error?.message).toBe('interrupted (Ctrl-C) during step 2 of 3');
     expect(run.scenarios[1]!.steps.map((s) => s.status)).toEqual(['passed']);
     expect(run.summary.events).toEqual({ sent: 2, passed: 2, failed: 0, errored: 0 });
+    const report = jsonReportSchema.parse(JSON.parse(JSON.stringify(toJsonReport(run))));
+    expect(report.interrupted).toBe(true);
   });
 
   test('a run that is not aborted is not marked interrupted', async () => {
     const dir = workspace({ 'a.yaml': story('first', 'good', 1) });
     const run = await runScenarios({ cwd: dir, paths: ['.'], config, signal: new AbortController().signal });
     expect(run.interrupted).toBeUndefined();
+    expect('interrupted' in toJsonReport(run)).toBe(false);
+  });
+});
+
+describe('environment variables', () => {
+  const withEnv = (value: string) => `${story('env', 'good', 1)}    set:\n      user.name: ${value}\n`;
+
+  test('an unset variable without a default is a configuration error at its position, before anything is sent (exit 2)', async () => {
+    const dir = workspace({ 'a.yaml': withEnv('{ env: HOOKSIM_TEST_NAME }') });
+    const run = await runScenarios({ cwd: dir, paths: ['.'], config, env: {} });
+    const [scenario] = run.scenarios as [ScenarioResult];
+    expect(scenario.error).toEqual({ kind: 'config', message: 'environment variable HOOKSIM_TEST_NAME is not set (and no default is given)', location: { file: 'a.yaml', line: 8, column: 18 } });
+    expect(scenario.steps).toEqual([]);
+    expect(run.summary.events.sent).toBe(0);
+    expect(run.exitCode).toBe(2);
+  });
+
+  test('a set variable, or a default, runs', async () => {
+    const set = await runScenarios({ cwd: workspace({ 'a.yaml': withEnv('{ env: HOOKSIM_TEST_NAME }') }), paths: ['.'], config, env: { HOOKSIM_TEST_NAME: 'Ada' } });
+    expect(set.exitCode).toBe(0);
+    const fallback = await runScenarios({ cwd: workspace({ 'a.yaml': withEnv('{ env: HOOKSIM_TEST_NAME, default: Ada }') }), paths: ['.'], config, env: {} });
+    expect(fallback.exitCode).toBe(0);
+    expect(fallback.summary.events.sent).toBe(1);
   });
 });
