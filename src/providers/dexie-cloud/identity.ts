@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lowerAlnum, seededFaker } from '../../core/random.js';
+import { lowerAlnum, seededFaker, withSeededFakers } from '../../core/random.js';
 
 /** Someone authenticating to a Dexie Cloud database for the first time. */
 export interface DexieActor {
@@ -12,6 +12,10 @@ export interface DexieActor {
 
 /** A realistic new user from `seed` alone. */
 export function createDexieActor(seed: number): DexieActor {
+  return withSeededFakers(() => drawDexieActor(seed));
+}
+
+function drawDexieActor(seed: number): DexieActor {
   const faker = seededFaker(seed, 1);
   const firstName = faker.person.firstName();
   const lastName = faker.person.lastName();

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { lowerAlnum, mixedAlnum, seededFaker } from '../../core/random.js';
+import { lowerAlnum, mixedAlnum, seededFaker, withSeededFakers } from '../../core/random.js';
 import type { JsonObject } from '../../core/json.js';
 import { userInfoSelectFields, type LogtoVersion } from './versions.js';
 
@@ -84,6 +84,10 @@ function usernameFrom(faker: Faker, first: string, last: string): string {
  * Timestamps are relative to `now` (registered weeks ago, last signed in days ago).
  */
 export function createLogtoActor(seed: number, now: number): LogtoActor {
+  return withSeededFakers(() => drawLogtoActor(seed, now));
+}
+
+function drawLogtoActor(seed: number, now: number): LogtoActor {
   const faker = seededFaker(seed, 1);
   const first = faker.person.firstName();
   const last = faker.person.lastName();
@@ -146,5 +150,5 @@ export function newSessionId(faker: Faker): string {
 
 /** A hook id as Logto's `generateStandardId` makes it: 21 lowercase alphanumerics. */
 export function hookIdFromSeed(seed: number): string {
-  return lowerAlnum(seededFaker(seed, 2), 21);
+  return withSeededFakers(() => lowerAlnum(seededFaker(seed, 2), 21));
 }

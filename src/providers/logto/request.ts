@@ -14,6 +14,13 @@ export const LOGTO_USER_AGENT = 'Logto (https://logto.io/)';
  */
 export function buildLogtoRequest(payload: JsonObject, options: LogtoOptions): WireRequest {
   const body = JSON.stringify(payload);
+  if (isEmpty(options.headers)) {
+    // No custom headers: what the Headers merge below yields (names sorted, as Headers iterates), without its cost.
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.signingKey) headers[SIGNATURE_HEADER] = signLogtoBody(options.signingKey, body);
+    headers['user-agent'] = LOGTO_USER_AGENT;
+    return { method: 'POST', headers, body };
+  }
   const init: Record<string, string> = {
     'user-agent': LOGTO_USER_AGENT,
     ...options.headers,
@@ -22,4 +29,9 @@ export function buildLogtoRequest(payload: JsonObject, options: LogtoOptions): W
   const headers = new Headers(init);
   if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   return { method: 'POST', headers: Object.fromEntries(headers), body };
+}
+
+function isEmpty(record: Record<string, string> | undefined): boolean {
+  for (const _ in record) return false;
+  return true;
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '../../../core/errors.js';
 import type { JsonObject } from '../../../core/json.js';
-import { seededFaker } from '../../../core/random.js';
+import { seededFaker, withSeededFakers } from '../../../core/random.js';
 import { hookIdFromSeed } from '../identity.js';
 import type { LogtoOptions } from '../options.js';
 import { hasLogto143Fields } from '../versions.js';
@@ -32,8 +32,8 @@ export function assertAvailable(spec: LogtoEventSpec, options: LogtoOptions): vo
 /** Builds an event for `actor` and appends `hookId` last, as `sendWebhook` does. */
 export function buildLogtoEvent(spec: LogtoEventSpec, input: Omit<LogtoEventInput, 'faker'>): LogtoEventBuild {
   assertAvailable(spec, input.options);
-  const faker = seededFaker(input.seed, 3);
-  const built = spec.build({ ...input, faker });
+  // Builders are synchronous and return plain data: their fakers can be pooled (random.ts).
+  const built = withSeededFakers(() => spec.build({ ...input, faker: seededFaker(input.seed, 3) }));
   const hookId = input.options.hookId ?? hookIdFromSeed(input.seed);
   const payload = input.options.ipField === 'as-code' ? built.payload : renameKey(built.payload, input.options.ipField === 'ip' ? 'userIp' : 'ip', input.options.ipField);
   return { payload: { ...payload, hookId }, actor: built.actor };
