@@ -125,7 +125,7 @@ export async function runScenarios(options: RunScenariosOptions = {}): Promise<R
   const signal = options.signal;
   const startedAt = new Date();
   const started = performance.now();
-  // A --target that names nothing is the command line's mistake: said once, before anything runs.
+  // A --target that names nothing, or a malformed URL, is the command line's mistake: said once, before anything runs.
   if (typeof options.target === 'string') {
     const probe = transportFor(options.target.includes('://') ? options.target : namedTarget(options.target, options.config, undefined));
     await probe.close();
