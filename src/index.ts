@@ -3,11 +3,13 @@
  *
  * This entry builds, signs, sends and judges events, and loads nothing else: the scenario runner
  * (YAML) is `hooksim/scenarios`, reporters (JUnit XML) `hooksim/reporters`, the mock provider APIs
- * (msw, express) `hooksim/mock-apis`, and the vitest matchers `hooksim/vitest`.
+ * (msw) `hooksim/mock-apis`, `hooksim check` as a library `hooksim/check`, and the vitest
+ * matchers `hooksim/vitest`.
  *
  * @packageDocumentation
  */
-export { send, prepareEvent, type SendOptions, type SendResult, type PreparedEvent } from './send.js';
+export { send, prepareEvent, type SendOptions, type ProviderSendOptions, type AnySendOptions, type SendResult, type PreparedEvent, type ParsedBody } from './send.js';
+export type { ProviderTypes, ProviderName, EventName, VariantName, OptionsOf, OutcomeOf } from './providers/typed.js';
 export { providers, getProvider, getEvent, getVariant } from './providers/registry.js';
 export type { Provider, AnyProvider, EventDefinition, EventVariant, BuildContext, BuiltEvent, DeliveryPolicy } from './providers/types.js';
 export { logto } from './providers/logto/index.js';
@@ -26,7 +28,7 @@ export { systemClock, manualClock, type Clock, type ManualClock } from './core/c
 export { REMOVE, applyOverrides, getPath, setPath, parseAssignment, type JsonValue, type JsonObject, type Overrides } from './core/json.js';
 export { redact, REDACTED } from './core/redact.js';
 export { UsageError } from './core/errors.js';
-export type { WireRequest, Reply, Attempt, TransportError, TransportErrorKind, Violation, Verdict, DeliveryRecord } from './core/types.js';
+export type { WireRequest, Reply, RedirectHop, Attempt, TransportError, TransportErrorKind, Violation, Verdict, DeliveryRecord } from './core/types.js';
 export { defineConfig, type HooksimConfig } from './config/define.js';
 export { scenarioSchema, type ScenarioSpec, type StepSpec, type ExpectSpec } from './scenarios/schema.js';
 export { deliverPrepared } from './send.js';

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { importOptional } from '../core/optional.js';
 import { UsageError } from '../core/errors.js';
 import { parseOrUsageError } from '../core/options.js';
 import type { HooksimConfig } from './define.js';
@@ -43,9 +44,17 @@ async function importConfig(file: string): Promise<unknown> {
       throw new UsageError(`config ${jsonErrorAt(file, text, (error as Error).message)}`);
     }
   }
+  if (/\.[cm]?js$/.test(file)) {
+    // Plain JavaScript needs no compiler: a project without tsx can still have a config.
+    try {
+      return ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    } catch (error) {
+      throw new UsageError(`config ${file}: failed to load: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  // tsx (an optional peer) compiles TypeScript configs and what they import on the fly.
+  const { tsImport } = await importOptional('tsx', 'TypeScript config files', () => import('tsx/esm/api'), 'or write the config as hooksim.config.mjs or .json');
   try {
-    // tsx compiles TypeScript configs (and what they import) on the fly; plain JS loads as is.
-    const { tsImport } = await import('tsx/esm/api');
     const module = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
     let value = module.default;
     // Outside a "type": "module" package tsx compiles to CommonJS: the export arrives wrapped once more.

@@ -15,14 +15,14 @@ function isMissingPackage(error: unknown, name: string): boolean {
 /**
  * Loads an optional peer package only when the feature that needs it is used. When the package
  * is not installed, throws a one-line {@link UsageError} saying what to install, e.g.
- * `hooksim: mock APIs over msw need the "msw" package: npm i -D msw`. Other load errors pass
+ * `mock APIs over msw need the "msw" package: npm i -D msw` (the CLI prefixes `hooksim: `). Other load errors pass
  * through unchanged (they are bugs, not a missing install).
  */
-export async function importOptional<T>(name: string, feature: string, load: () => Promise<T>): Promise<T> {
+export async function importOptional<T>(name: string, feature: string, load: () => Promise<T>, alternative?: string): Promise<T> {
   try {
     return await load();
   } catch (error) {
-    if (isMissingPackage(error, name)) throw new UsageError(`hooksim: ${feature} need the "${name}" package: npm i -D ${name}`);
+    if (isMissingPackage(error, name)) throw new UsageError(`${feature} need the "${name}" package: npm i -D ${name}${alternative ? ` (${alternative})` : ''}`);
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { UsageError } from '../core/errors.js';
 import { parseRequestBody, serializeResponse } from './body.js';
-import { importOptional } from './optional.js';
+import { importOptional } from '../core/optional.js';
 import type { MockApi, MswServerLike } from './types.js';
 
 export type { MswServerLike } from './types.js';

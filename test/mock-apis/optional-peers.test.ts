@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { loadMsw } from '../../src/mock-apis/msw.js';
-import { importOptional } from '../../src/mock-apis/optional.js';
+import { importOptional } from '../../src/core/optional.js';
 
 const missing = (name: string) => Object.assign(new Error(`Cannot find package '${name}' imported from /app/node_modules/hooksim/dist/mock-apis/msw.js`), { code: 'ERR_MODULE_NOT_FOUND' });
 
@@ -13,12 +13,12 @@ describe('importOptional', () => {
   test('a missing package becomes the one-line hint naming it', async () => {
     const error = await importOptional('msw', 'mock APIs over msw', () => Promise.reject(missing('msw'))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe('hooksim: mock APIs over msw need the "msw" package: npm i -D msw');
+    expect((error as Error).message).toBe('mock APIs over msw need the "msw" package: npm i -D msw');
   });
 
   test('a package that really is not installed, imported by Node here, gives the same hint', async () => {
     const name = 'hooksim-no-such-package';
-    await expect(importOptional(name, 'this feature', () => import(name))).rejects.toThrow(`hooksim: this feature need the "${name}" package: npm i -D ${name}`);
+    await expect(importOptional(name, 'this feature', () => import(name))).rejects.toThrow(`this feature need the "${name}" package: npm i -D ${name}`);
   });
 
   test('other failures pass through unchanged: another missing module, or a crash inside the package', async () => {
@@ -29,7 +29,7 @@ describe('importOptional', () => {
   });
 
   test('loadMsw: a failed load is not cached, so the next call loads msw', async () => {
-    await expect(loadMsw(() => Promise.reject(missing('msw')))).rejects.toThrow('hooksim: mock APIs over msw need the "msw" package: npm i -D msw');
+    await expect(loadMsw(() => Promise.reject(missing('msw')))).rejects.toThrow('mock APIs over msw need the "msw" package: npm i -D msw');
     const [msw, mswNode] = await loadMsw();
     expect(typeof msw.http.all).toBe('function');
     expect(typeof mswNode.setupServer).toBe('function');

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -93,13 +93,13 @@ describe('the packed package, production dependencies only', () => {
     const probe = await inConsumer('node', ['probe.mjs']);
     expect(probe.stderr).toBe('');
     const report = JSON.parse(probe.stdout) as { loaded: Record<string, number>; event: string; signed: boolean };
-    expect(Object.keys(report.loaded)).toEqual(['hooksim', 'hooksim/scenarios', 'hooksim/reporters', 'hooksim/mock-apis']);
+    expect(Object.keys(report.loaded)).toEqual(['hooksim', 'hooksim/scenarios', 'hooksim/reporters', 'hooksim/mock-apis', 'hooksim/check']);
     expect(report).toMatchObject({ event: 'User.Created', signed: true });
   });
 
   test('a feature of an optional peer that is not installed says which package to install, in one line', async () => {
     const probe = await inConsumer('node', ['msw-missing.mjs']);
-    expect(probe.stdout).toBe('error: hooksim: mock APIs over msw need the "msw" package: npm i -D msw\n');
+    expect(probe.stdout).toBe('error: mock APIs over msw need the "msw" package: npm i -D msw\n');
     expect(probe.stderr).toBe('');
   });
 
@@ -124,6 +124,25 @@ describe('the packed package, production dependencies only', () => {
 
   test('npx hooksim run runs a scenario file against a URL', async () => {
     const result = await hooksim('run', 'hook.yaml', '--target', hookUrl, '--reporter', 'json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ summary: { scenarios: { passed: 1 } } });
+  });
+
+  test('a TypeScript config without tsx installed is one line naming tsx and the alternatives (exit 2)', async () => {
+    const folder = join(consumer, 'ts-config');
+    await mkdir(folder);
+    await writeFile(join(folder, 'hooksim.config.ts'), "export default { targets: { hook: 'http://127.0.0.1:9/' } };\n");
+    const result = await inConsumer('sh', ['-c', 'cd ts-config && npx --no-install hooksim run ../hook.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('hooksim: TypeScript config files need the "tsx" package: npm i -D tsx (or write the config as hooksim.config.mjs or .json)\n');
+  });
+
+  test('a JavaScript config needs no compiler: its targets are used', async () => {
+    const folder = join(consumer, 'js-config');
+    await mkdir(folder);
+    await writeFile(join(folder, 'hooksim.config.mjs'), `export default { defaultTarget: 'hook', targets: { hook: '${hookUrl}' } };\n`);
+    const result = await inConsumer('sh', ['-c', 'cd js-config && npx --no-install hooksim run ../hook.yaml --reporter json']);
+    expect(result.stderr).not.toContain('hooksim:');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ summary: { scenarios: { passed: 1 } } });
   });

@@ -1,6 +1,6 @@
 // Imports each public entry of the installed package and reports what loaded, as JSON on stdout.
 const loaded = {};
-for (const entry of ['hooksim', 'hooksim/scenarios', 'hooksim/reporters', 'hooksim/mock-apis']) {
+for (const entry of ['hooksim', 'hooksim/scenarios', 'hooksim/reporters', 'hooksim/mock-apis', 'hooksim/check']) {
   const module = await import(entry);
   loaded[entry] = Object.keys(module).length;
 }
