@@ -200,15 +200,15 @@ describe('every problem of a file, each where it is', () => {
     expect(() => parseScenario(nest(58), 'story.yaml')).not.toThrow();
   });
 
-  test('20,000 set: keys load and apply in linear time (they took minutes when each key copied the payload)', async () => {
+  test('thousands of set: keys load and apply in linear time (20,000 took 191 s when each key copied the payload)', async () => {
     const { applyOverrides } = await import('../../src/core/json.js');
-    const keys = Array.from({ length: 20_000 }, (_, i) => `      user.k${i}: ${i}\n`).join('');
+    const keys = Array.from({ length: 8_000 }, (_, i) => `      user.k${i}: ${i}\n`).join('');
     const loaded = parseScenario(`${head}steps:\n  - send: new-user\n    set:\n${keys}`, 'story.yaml');
     const set = loaded.spec.steps[0]!.set as Record<string, number>;
     const base = { user: { email: 'a@b.test' } };
     const payload = applyOverrides(base, set) as { user: Record<string, unknown> };
-    expect(Object.keys(payload.user)).toHaveLength(20_001);
-    expect(payload.user.k19999).toBe(19_999);
+    expect(Object.keys(payload.user)).toHaveLength(8_001);
+    expect(payload.user.k7999).toBe(7_999);
     expect(base).toEqual({ user: { email: 'a@b.test' } });
   });
 });
