@@ -4,6 +4,7 @@ import { isJsonObject } from '../core/json.js';
 import { didYouMean, editDistance } from '../core/suggest.js';
 import { providers } from '../providers/registry.js';
 import type { AnyProvider } from '../providers/types.js';
+import { deviationProblem } from './deviate.js';
 import { ScenarioFileError } from './errors.js';
 import { referencesIn } from './interpolate.js';
 import { matcherKeys, matcherSchema, scenarioSchema, type ScenarioSpec } from './schema.js';
@@ -191,8 +192,9 @@ function checkReferences(source: SourceDocument, spec: ScenarioSpec, report: Rep
     if ((step.expect?.calls || step.expect?.state) && !spec.mockApi) {
       report(source.locate(['steps', index, 'expect'], step.expect.calls ? 'calls' : 'state'), 'expect.calls and expect.state need a mockApi: section in the scenario');
     }
-    if (step.deviate?.signature && provider.signature === undefined) {
-      report(source.locate(['steps', index, 'deviate', 'signature']), `${provider.name} does not sign its requests: there is no signature to deviate from`);
+    const deviation = step.deviate?.signature && deviationProblem(provider, step.deviate.signature);
+    if (deviation) {
+      report(source.locate(['steps', index, 'deviate', 'signature']), deviation);
     }
     for (const { reference, path } of referencesIn(step, ['steps', index])) {
       const [root, name] = reference.split('.');
@@ -250,17 +252,17 @@ export function parseScenario(text: string, file: string): LoadedScenario {
       if (missing && suggested.has(`${issue.path.slice(0, -1).join('.')}|${String(issue.path.at(-1))}`)) continue;
       report(error.location, error.detail);
     }
-    throw ordered(problems);
+    throw ordered(problems, file);
   }
   checkMatchers(source, result.data, report);
   const provider = checkReferences(source, result.data, report);
-  if (problems.length > 0 || !provider) throw ordered(problems);
+  if (problems.length > 0 || !provider) throw ordered(problems, file);
   return { file, spec: result.data, provider, locate: source.locate };
 }
 
-function ordered(problems: { location: SourceLocation; detail: string }[]): ScenarioFileError {
+function ordered(problems: { location: SourceLocation; detail: string }[], file: string): ScenarioFileError {
   const sorted = [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
-  return ScenarioFileError.of(sorted)!;
+  return ScenarioFileError.of(sorted) ?? new ScenarioFileError({ file, line: 1, column: 1 }, 'not a valid scenario');
 }
 
 /** Scenario files larger than this are refused before they are read: a story is a few kilobytes. */
