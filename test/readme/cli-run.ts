@@ -1,0 +1,83 @@
+/**
+ * Runs a README command line the way a reader would in a shell, but in-process: `runCli` from the
+ * sources, the repository root as working directory, no colour. URLs on 127.0.0.1:3000 (where
+ * `npx tsx examples/serve.ts` serves the example hooks) go to the test's own server on a free
+ * port, also inside scenario files named on the command line.
+ */
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { parseCommand } from './markdown.js';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The address the README's URL examples use: `examples/serve.ts`'s default. */
+export const README_HOOK_ORIGIN = '127.0.0.1:3000';
+
+export interface CliRun {
+  /** stdout, then stderr: what a terminal shows for these commands. */
+  output: string;
+  code: number;
+}
+
+/**
+ * Runs `hooksim ARGS` (the `npx ` prefix is optional), with leading `NAME=value` words as its
+ * environment. `origin` replaces 127.0.0.1:3000 in the arguments and in files they name.
+ */
+export async function runReadmeCommand(command: string, origin = README_HOOK_ORIGIN): Promise<CliRun> {
+  const { env, argv } = parseCommand(command);
+  if (argv[0] === 'npx') argv.shift();
+  if (argv[0] !== 'hooksim') throw new Error(`a README output block must run hooksim, got: ${command}`);
+  const renamed = new Map<string, string>();
+  const args = argv.slice(1).map((arg) => {
+    const swapped = arg.replaceAll(README_HOOK_ORIGIN, origin);
+    const path = resolve(repoRoot, swapped);
+    if (origin === README_HOOK_ORIGIN || !existsSync(path) || !statSync(path).isFile()) return swapped;
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes(README_HOOK_ORIGIN)) return swapped;
+    // The same file pointed at the test's server; its path in the output is put back below.
+    const copy = join(mkdtempSync(join(tmpdir(), 'hooksim-readme-')), basename(path));
+    writeFileSync(copy, text.replaceAll(README_HOOK_ORIGIN, origin));
+    renamed.set(copy, swapped);
+    return copy;
+  });
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    env: { NO_COLOR: '1', ...env },
+    isTty: false,
+    cwd: repoRoot,
+  };
+  const code = await runCli(args, io);
+  let output = stdout + stderr;
+  for (const [copy, original] of renamed) output = output.replaceAll(copy, original);
+  return { output: output.replaceAll(origin, README_HOOK_ORIGIN), code };
+}
+
+/**
+ * Splits an output block into the command shown on its first line (`$ npx hooksim …`), the
+ * output, and the exit code shown by a closing `$ echo $?` / `N` pair (both optional).
+ */
+export function splitTranscript(content: string): { shownCommand?: string; output: string; exitCode?: number } {
+  const lines = content.replace(/\n$/, '').split('\n');
+  let shownCommand: string | undefined;
+  if (lines[0]?.startsWith('$ ')) {
+    shownCommand = lines.shift()!.slice(2);
+    // A long command goes on over lines ending in a backslash, as in a shell.
+    while (shownCommand.endsWith('\\') && lines.length) shownCommand = `${shownCommand.slice(0, -1).trimEnd()} ${lines.shift()!.trim()}`;
+  }
+  let exitCode: number | undefined;
+  if (lines.length >= 2 && lines.at(-2) === '$ echo $?' && /^\d+$/.test(lines.at(-1)!)) {
+    exitCode = Number(lines.pop());
+    lines.pop();
+  }
+  return { ...(shownCommand !== undefined ? { shownCommand } : {}), output: lines.join('\n') + '\n', ...(exitCode !== undefined ? { exitCode } : {}) };
+}
