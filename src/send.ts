@@ -149,7 +149,7 @@ export function prepareEvent(input: Omit<AnySendOptions, 'target'>): PreparedEve
   const now = input.now !== undefined ? toEpoch(input.now) : clock.now();
   const built = provider.buildEvent(definition.name, { seed, now, variant, options, actor: input.actor });
   const payload = applyOverrides(built.payload, input.set);
-  const request = provider.buildRequest(payload, options);
+  const request = provider.buildRequest(payload, options, { now, seed });
   const secrets = provider.secrets(options);
   return {
     provider,

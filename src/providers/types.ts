@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { JsonObject } from '../core/json.js';
 import type { DeliveryRecord, Judgement, WireRequest } from '../core/types.js';
+import type { SigningBinding } from './signing/index.js';
 
 /** One way an event comes about (e.g. Logto `User.Created` from sign-up vs. from the Management API). */
 export interface EventVariant {
@@ -47,6 +48,14 @@ export interface DeliveryPolicy {
   retryDelay(record: DeliveryRecord): number | undefined;
 }
 
+/** When a request is built: what timestamped and identified signing schemes sign over. */
+export interface RequestContext {
+  /** The provider's clock reading at sending, epoch ms. */
+  now: number;
+  /** The event's seed (message ids derive from it). */
+  seed: number;
+}
+
 /**
  * A provider: its contract as plain data plus pure functions. Nothing here does I/O; transports
  * and the CLI do that. Adding a provider is a new folder exporting one of these and one line in
@@ -70,8 +79,11 @@ export interface Provider<Options = unknown, Outcome = unknown> {
    * identity of the hook being called (Logto's `hookId`). Without it, each event's seed decides.
    */
   runOptions?(seed: number, options: Options): Options;
-  /** Serialises a (possibly overridden) payload into the exact request, headers and signature included. */
-  buildRequest(payload: JsonObject, options: Options): WireRequest;
+  /**
+   * Serialises a (possibly overridden) payload into the exact request, headers and signature
+   * included. `context` gives the time and seed schemes with timestamps and ids sign over.
+   */
+  buildRequest(payload: JsonObject, options: Options, context?: RequestContext): WireRequest;
   deliveryPolicy(options: Options): DeliveryPolicy;
   /** Reads the hook's reply the way the provider does; `now` is the provider clock's time then. */
   judge(event: string, request: WireRequest, record: DeliveryRecord, options: Options, now: number): Judgement<Outcome>;
@@ -85,6 +97,12 @@ export interface Provider<Options = unknown, Outcome = unknown> {
     /** The signing key in these options ('' when unsigned). */
     key(options: Options): string;
   };
+  /**
+   * How the provider signs, as a scheme (`hmac-sha256-hex`, `standard-webhooks`, `stripe`, ...) and
+   * the option holding its key. Scenario deviations and signature checks derive their probes from
+   * it. Takes precedence over `signature`.
+   */
+  signing?: SigningBinding<Options>;
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */

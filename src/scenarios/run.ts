@@ -5,7 +5,7 @@ import { checkCalls, checkState } from './api-expectations.js';
 import { applyOverrides, REMOVE, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';
 import { parseOrUsageError } from '../core/options.js';
 import { seedFromString, seededFaker } from '../core/random.js';
-import { readBody } from '../core/types.js';
+import { readBody, type WireRequest } from '../core/types.js';
 import { systemClock } from '../core/clock.js';
 import { deliverPrepared, prepareEvent } from '../send.js';
 import type { Transport } from '../transports/types.js';
@@ -142,6 +142,8 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
 
   async function runSteps(): Promise<void> {
     let halted: string | undefined;
+    // The last request sent: what a `replayed-id` step replays the message id of.
+    let previous: WireRequest | undefined;
     // Fixed for every step: the identity of the hook being called.
     const fixed = runWide as Record<string, unknown>;
     for (const [index, step] of spec.steps.entries()) {
@@ -182,7 +184,8 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
           now,
           actor: step.actor ? (context.actors[step.actor] as JsonObject) : undefined,
         });
-        prepared.request = deviateSignature(provider, prepared.providerOptions, prepared.request, step.deviate?.signature);
+        prepared.request = deviateSignature(provider, prepared.providerOptions, prepared.request, step.deviate?.signature, { now, previous });
+        previous = prepared.request;
         const mock = mockApi;
         const callsBefore = mock?.api.calls.calls.length ?? 0;
         // The user the event speaks of exists in the provider's API before the hook can look it up.
@@ -216,7 +219,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
         // Changes the hook made through the API fire data events, which Logto delivers to the hook too.
         for (const event of mock?.drainDataEvents() ?? []) {
           const payload = dataEventPayload(event, now, String((prepared.providerOptions as { hookId?: string }).hookId ?? ''));
-          const request = provider.buildRequest(payload, prepared.providerOptions);
+          const request = provider.buildRequest(payload, prepared.providerOptions, { now, seed: prepared.seed });
           const sent = await deliverPrepared({ ...prepared, event: event.event, payload, request }, options.transport, deliveryOptions);
           const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome };
           deliveries.push(delivery);

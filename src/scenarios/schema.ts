@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { transportErrorKinds } from '../core/types.js';
+import { signatureDeviations } from '../providers/signing/deviations.js';
 
 /**
  * The scenario file format, as zod schemas: the single source of truth for validation, the
@@ -95,7 +96,7 @@ export const expectSchema = z
 /** Ways a step may deliberately deviate from the provider, to probe the hook. */
 export const deviateSchema = z
   .object({
-    signature: z.enum(['tampered', 'missing', 'wrong-key', 'body-altered']).optional().describe("`tampered`: the signature is altered; `missing`: no signature header; `wrong-key`: signed with another key; `body-altered`: the body is changed after signing."),
+    signature: z.enum(signatureDeviations).optional().describe("`tampered`: the signature is altered; `missing`: no signature header; `wrong-key`: signed with another key; `body-altered`: the body is changed after signing; `stale-timestamp` / `future-timestamp`: signed correctly 15 minutes in the past / future (schemes with a timestamp); `replayed-id`: signed correctly with the message id of the previous step (schemes with ids)."),
     repeat: z.number().int().min(2).max(20).optional().describe("Deliver the same bytes this many times (duplicate delivery: idempotency)."),
   })
   .strict();

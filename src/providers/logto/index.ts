@@ -44,6 +44,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   deliveryPolicy: logtoDeliveryPolicy,
   judge: judgeLogto,
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
+  signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey },
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,
 };
