@@ -83,6 +83,8 @@ export interface SendResult<Outcome = unknown> {
   outcome: Outcome;
   /** The identity after the event (feed it to the next send to continue a story). */
   actor: JsonObject;
+  /** The provider's decision in a few words (`prod user, data {...}`, `Logto log: Error 401`). */
+  decision?: string;
   /** Things worth knowing when reading the verdict (an unsigned request to a signing provider's hook). */
   notes?: string[];
 }
@@ -195,6 +197,7 @@ export async function deliverPrepared<Outcome = unknown>(
     verdict: judged.verdict,
     outcome: judged.outcome as Outcome,
     actor: prepared.actor,
+    ...(provider.describeOutcome ? { decision: provider.describeOutcome(judged.outcome) } : {}),
     ...noteList(provider, providerOptions),
   };
   return redact(result, secrets);

@@ -103,6 +103,7 @@ export function formatSendResult(result: SendResult, p: Paint): string {
     else if (attempt.error) parts.push(label + `${p.bold('←')} ${p.bad(`no reply: ${attempt.error.message}`)}`);
   }
   parts.push(formatVerdict(result.verdict, p), formatOutcome(result.outcome, result.request.body));
+  if (result.decision) parts.push(`${p.bold('decision:')} ${result.decision}`);
   for (const note of result.notes ?? []) parts.push(p.dim(`note: ${note}`));
   return parts.join('\n\n') + '\n';
 }

@@ -103,6 +103,11 @@ export interface Provider<Options = unknown, Outcome = unknown> {
    * it. Takes precedence over `signature`.
    */
   signing?: SigningBinding<Options>;
+  /**
+   * The outcome in a few words for report lines (`prod user, data {...}`, `refused: USER_NOT_ACCEPTED`,
+   * `Logto log: Error 401`): what the provider decided, so a reader need not open the details.
+   */
+  describeOutcome?(outcome: Outcome): string;
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */

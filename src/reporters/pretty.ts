@@ -53,7 +53,8 @@ export function prettyReporter(output: ReporterOutput): Reporter {
     const own = step.deliveries.filter((d) => eventOf(d.request.body) === step.event || !d.request.body.includes('"event"')).length;
     const caused = step.deliveries.length - own;
     const repeat = `${own > 1 ? ` ×${own}` : ''}${caused > 0 ? ` + ${caused} data event${caused === 1 ? '' : 's'}` : ''}`;
-    const reply = delivery ? ` ${shortReply(delivery)}` : '';
+    // The provider's decision is what the reader came for: `→ refused: USER_NOT_ACCEPTED`.
+    const reply = delivery ? ` ${shortReply(delivery)}${delivery.decision ? ` → ${printable(delivery.decision)}` : ''}` : '';
     const lines = [`  ${colourOf[step.status](MARK[step.status])} ${step.name} ${p.dim(`(${step.event}${repeat})${reply}`)}`];
     if (step.status === 'skipped' && step.message) lines.push(p.dim(`      ${step.message}`));
     if (step.status === 'errored') lines.push(`      ${p.bad(printable(step.message ?? replySummary(delivery)))}`);

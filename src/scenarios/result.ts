@@ -9,6 +9,8 @@ export interface DeliveryResult {
   attempts: Attempt[];
   verdict: Verdict;
   outcome: unknown;
+  /** The provider's decision in a few words, for report lines. */
+  decision?: string;
 }
 
 /** One checked expectation, with expected vs actual as text and where it is written. */

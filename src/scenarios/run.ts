@@ -195,7 +195,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
         const deliveryOptions = { clock: { now: () => now, sleep: systemClock.sleep }, maxReplyBytes: options.maxReplyBytes };
         for (let copy = 0; copy < (step.deviate?.repeat ?? 1); copy++) {
           const sent = await deliverPrepared(prepared, options.transport, deliveryOptions);
-          deliveries.push({ request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome });
+          deliveries.push({ request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome, ...(sent.decision ? { decision: sent.decision } : {}) });
           mock?.afterDelivery(sent.outcome);
         }
         if (step.actor) context.actors[step.actor] = prepared.actor;
@@ -221,7 +221,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
           const payload = dataEventPayload(event, now, String((prepared.providerOptions as { hookId?: string }).hookId ?? ''));
           const request = provider.buildRequest(payload, prepared.providerOptions, { now, seed: prepared.seed });
           const sent = await deliverPrepared({ ...prepared, event: event.event, payload, request }, options.transport, deliveryOptions);
-          const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome };
+          const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome, ...(sent.decision ? { decision: sent.decision } : {}) };
           deliveries.push(delivery);
           expectations.push({
             name: `data event ${event.event}`,

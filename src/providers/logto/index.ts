@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../core/json.js';
+import { describeLogtoOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { logtoContracts } from './contract.js';
 import { logtoDeliveryPolicy } from './delivery.js';
@@ -43,6 +44,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   buildRequest: buildLogtoRequest,
   deliveryPolicy: logtoDeliveryPolicy,
   judge: judgeLogto,
+  describeOutcome: describeLogtoOutcome,
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey },
   secrets: (options) => [options.signingKey],
