@@ -29,7 +29,8 @@ function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): u
   if (Array.isArray(value)) return value.map((item) => walk(item, secrets, false));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
     if (typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && SECRET_HEADERS.has(key.toLowerCase())))) {
       out[key] = REDACTED;
     }
@@ -40,6 +41,7 @@ function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): u
 
 function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join(REDACTED);
+  // `includes` first: most strings hold no secret, and split/join always copies.
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out;
 }

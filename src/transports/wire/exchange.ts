@@ -14,6 +14,11 @@ export interface ExchangeRoute {
   connect: Connector;
   /** `127.0.0.1:4005` or `the in-process app`, for messages. */
   describe(url: URL): string;
+  /**
+   * Takes back the stream of a hop whose reply came complete, to reuse it for the next request
+   * (keep-alive, as fetch's connection pool does). Returns false to have it closed. Absent: closed.
+   */
+  release?(url: URL, stream: Duplex, reply: ReplyHead): boolean;
 }
 
 /** Lowercase names, duplicates joined with `, ` (as fetch's `Headers` reads them), sorted by name. */
@@ -56,6 +61,10 @@ export function exchange(first: HopRequest, route: ExchangeRoute, limits: Delive
       clearTimeout(headTimer);
       clearTimeout(totalTimer);
       sink?.dispose();
+      if (socket && 'reply' in outcome && route.release) {
+        socket.removeAllListeners();
+        if (route.release(request.url, socket, head!)) socket = undefined;
+      }
       if (socket) {
         socket.removeAllListeners('data');
         // A late error from a socket we are done with must not become an uncaught exception.
