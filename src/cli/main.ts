@@ -6,8 +6,10 @@ import { registerList } from './commands/list.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSend } from './commands/send.js';
+import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerTestHook } from './commands/test-hook.js';
+import { registerTrigger } from './commands/trigger.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
 // Command modules import only commander and small helpers; each loads its engine inside its action,
@@ -54,6 +56,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerSchema(program, io);
   registerTestHook(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerServe(program, io);
+  registerTrigger(program, io, setExit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { commandHelp } from './help.js';
+import { intOption } from './shared.js';
+
+interface ServeFlags {
+  port?: string;
+  logtoPort?: string;
+  dexiePort?: string;
+  state?: string;
+  config?: string;
+}
+
+/** `hooksim serve`: the provider emulator, headless, until Ctrl-C. */
+export function registerServe(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('run a local provider emulator: mock Logto / Dexie Cloud APIs and a control API to trigger events')
+    .option('--port <n>', 'control API port (hooksim trigger talks to it)', '4400')
+    .option('--logto-port <n>', 'Logto mock (Management API + /oidc/token) port', '4401')
+    .option('--dexie-port <n>', 'Dexie Cloud mock (/token + /users) port', '4402')
+    .option('--state <file.json>', 'load the tenant from this file at start (if it exists), save it on exit')
+    .option('--config <file>', 'configuration file with named targets (default: hooksim.config.* here)')
+    .addHelpText(
+      'after',
+      commandHelp(
+        ['hooksim serve --state .hooksim/tenant.json', 'hooksim trigger logto PostRegister --to http://localhost:3000/hooks/logto'],
+        'stopped with Ctrl-C or SIGTERM (the state file is saved first)',
+      ),
+    )
+    .action(async (flags: ServeFlags) => {
+      const [{ loadConfig }, { startService, untilStopped }, { resolve }] = await Promise.all([import('../../config/load.js'), import('../../emulator/service.js'), import('node:path')]);
+      const { config } = await loadConfig(io.cwd, flags.config);
+      const stateFile = flags.state ? resolve(io.cwd, flags.state) : undefined;
+      const service = await startService({
+        config,
+        port: intOption(flags.port, '--port'),
+        logtoPort: intOption(flags.logtoPort, '--logto-port'),
+        dexiePort: intOption(flags.dexiePort, '--dexie-port'),
+        stateFile,
+        env: io.env,
+        warn: (line) => io.stderr(`${line}\n`),
+      });
+      const { emulator, server } = service;
+      io.stdout(
+        [
+          'hooksim serve: provider emulator running',
+          `  control API  ${server.url}  (hooksim trigger --emulator ${server.url})`,
+          `  Logto        ${emulator.urls.logto}  (Management API at /api, M2M token at /oidc/token; client id hooksim-m2m)`,
+          `  Dexie Cloud  ${emulator.urls.dexie}  (/token, /users; client id hooksim-client)`,
+          `  targets      ${Object.keys(config.targets ?? {}).join(', ') || 'none (trigger with --to URL)'}`,
+          ...(stateFile ? [`  state        ${stateFile} (saved on exit)`] : []),
+          'Ctrl-C to stop',
+          '',
+        ].join('\n'),
+      );
+      await untilStopped();
+      await service.close();
+      io.stderr('hooksim serve: stopped' + (stateFile ? `, state saved to ${stateFile}` : '') + '\n');
+    });
+}
