@@ -22,6 +22,7 @@ const temporary = (path: string) => join(dirname(path), `.${basename(path)}.${pr
  * `/proc` entry.
  */
 export async function prepareOutFile(cwd: string, given: string): Promise<OutFile> {
+  if (given.trim() === '') throw new UsageError('--out needs a file path, such as --out reports/junit.xml');
   const path = resolve(cwd, given);
   const current = await stat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : error));
   if (current instanceof Error) throw new UsageError(`--out ${given}: cannot write there (${code(current)})`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -83,6 +83,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   const file = explicit !== undefined ? resolve(cwd, explicit) : CONFIG_FILES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
   if (file === undefined) return { config: {} };
   if (!existsSync(file)) throw new UsageError(`config file not found: ${explicit}`);
+  if (statSync(file).isDirectory()) throw new UsageError(`config ${explicit ?? file}: is a folder; give a file such as hooksim.config.ts`);
   const raw = await importConfig(file);
   if (raw === undefined) throw new UsageError(`config ${file}: no default export (export default defineConfig({...}))`);
   const config = parseOrUsageError(configSchema, raw, `config ${file}`, Object.keys(configSchema.shape));

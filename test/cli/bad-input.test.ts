@@ -74,6 +74,8 @@ const cases: Case[] = [
   { name: '--now not a date', argv: ['run', 's.yaml', '--now', 'yesterday'], files: { 's.yaml': valid }, line: /^hooksim: --now expects an ISO date/ },
   { name: '--config missing', argv: ['run', '--config', 'missing.config.ts'], line: /^hooksim: config file not found: missing\.config\.ts$/ },
   { name: '--out under /proc', argv: ['run', 's.yaml', '--reporter', 'junit', '--out', '/proc/hooksim/report.xml'], files: { 's.yaml': valid }, line: /^hooksim: --out \/proc\/hooksim\/report\.xml: cannot create the folder/ },
+  { name: '--out empty', argv: ['run', 's.yaml', '--reporter', 'junit', '--out='], files: { 's.yaml': valid }, line: /^hooksim: --out needs a file path, such as --out reports\/junit\.xml$/ },
+  { name: '--config a folder', argv: ['run', 's.yaml', '--config', 'conf'], files: { 's.yaml': valid, conf: { dir: true } }, line: /^hooksim: config conf: is a folder; give a file such as hooksim\.config\.ts$/ },
   { name: '--out a folder', argv: ['run', 's.yaml', '--reporter', 'junit', '--out', 'reports'], files: { 's.yaml': valid, reports: { dir: true } }, line: /^hooksim: --out reports: is a folder/ },
   { name: '--out under a file (EEXIST)', argv: ['run', 's.yaml', '--reporter', 'junit', '--out', 'taken/report.xml'], files: { 's.yaml': valid, taken: 'a file' }, line: /^hooksim: --out taken\/report\.xml: cannot (create the folder taken|write there) \((EEXIST|ENOTDIR)\)$/ },
   { name: '--out a pipe', argv: ['run', 's.yaml', '--reporter', 'junit', '--out', 'pipe'], files: { 's.yaml': valid, pipe: { fifo: true } }, line: /^hooksim: --out pipe: is not a regular file/ },
