@@ -10,6 +10,8 @@ interface SendFlags extends EventFlags {
   to?: string;
   json?: boolean;
   maxReplyBytes?: string;
+  maxTotalMs?: string;
+  insecure?: boolean;
 }
 
 /** `hooksim send <provider> <event> --to <url>`: one event, judged. */
@@ -23,6 +25,8 @@ export function registerSend(program: Command, io: CliIo, setExit: (code: number
   )
     .option('--to <url>', 'the hook URL (http or https) [required]')
     .option('--max-reply-bytes <n>', 'bytes of the reply kept for the report', '1048576')
+    .option('--max-total-ms <ms>', "hooksim's own cap on a whole attempt, body included (default: the provider's timeout + 30000)")
+    .option('--insecure', 'accept a self-signed or otherwise untrusted TLS certificate (or trust it: NODE_EXTRA_CA_CERTS=ca.pem)')
     .option('--json', 'print one JSON document (secrets redacted)')
     .addHelpText(
       'after',
@@ -44,7 +48,12 @@ export function registerSend(program: Command, io: CliIo, setExit: (code: number
         import('../format.js'),
       ]);
       const input = eventInputFrom(providerName, event, flags, io.env);
-      const result = await send({ ...input, target: flags.to, maxReplyBytes: intOption(flags.maxReplyBytes, '--max-reply-bytes', 1) });
+      const result = await send({
+        ...input,
+        target: flags.insecure ? { url: flags.to, insecure: true } : flags.to,
+        maxReplyBytes: intOption(flags.maxReplyBytes, '--max-reply-bytes', 1),
+        maxTotalMs: intOption(flags.maxTotalMs, '--max-total-ms', 1),
+      });
       if (flags.json) io.stdout(JSON.stringify(result, null, 2) + '\n');
       else io.stdout(formatSendResult(result, paint(colourEnabled(io.isTty, io.env))));
       setExit(result.verdict.pass ? EXIT.pass : EXIT.fail);
