@@ -3,9 +3,20 @@
  * example hooks, in-process. Your own config maps target names to URLs or to your app.
  */
 import { defineConfig } from './src/config/define.js';
-import { createActionProductionHook, createOkFalseHook, createStatus201Hook, createTextReplyHook } from './examples/dexie-cloud/broken.js';
+import { createActionProductionHook, createCrashNoEmailHook, createOkFalseHook, createStatus201Hook, createTextReplyHook } from './examples/dexie-cloud/broken.js';
 import { createDexieDomainHook, demoDomainConfig } from './examples/dexie-cloud/domain-hook.js';
-import { createError500Hook, createReserializedSignatureHook, createSlowHook } from './examples/logto/broken.js';
+import {
+  createEmailRequiredHook,
+  createError500Hook,
+  createFailOpenSignatureHook,
+  createHexDecodingCompareHook,
+  createNoOpUserStoreHook,
+  createReserializedSignatureHook,
+  createSlowHook,
+  createStringifyBodyHmacHook,
+  createTimingSafeThrowsHook,
+  createUnhandled400Hook,
+} from './examples/logto/broken.js';
 import { createLogtoSignedHook } from './examples/logto/signed-hook.js';
 import { createBackOfficeHook } from './examples/callbacks/dexie-back-office.js';
 import { createDefaultRoleHook } from './examples/callbacks/logto-default-role.js';
@@ -25,6 +36,15 @@ export default defineConfig({
     'logto-reserialized': createReserializedSignatureHook({ signingKey }),
     'logto-slow': createSlowHook({ delayMs: 300 }),
     'logto-error-500': createError500Hook().app,
+    // Broken on purpose, each with a mistake `hooksim check` finds (see examples/README.md).
+    'logto-fail-open': createFailOpenSignatureHook({ signingKey }).app,
+    'logto-hex-compare': createHexDecodingCompareHook({ signingKey }).app,
+    'logto-timing-safe-throws': createTimingSafeThrowsHook({ signingKey }).app,
+    'logto-stringify-hmac': createStringifyBodyHmacHook({ signingKey }).app,
+    'logto-email-required': createEmailRequiredHook({ signingKey }).app,
+    'logto-unhandled-400': createUnhandled400Hook({ signingKey }).app,
+    'logto-no-op-user-store': { app: createNoOpUserStoreHook({ signingKey }).app, path: '/hook' },
+    'dexie-crash-no-email': createCrashNoEmailHook({ prodDomain: 'acme.test' }),
     // Hooks that call the provider's API back; scenarios with `mockApi: { serve: msw }` answer them.
     'logto-default-role': createDefaultRoleHook({
       signingKey,

@@ -7,3 +7,4 @@ export { createStatus201Hook } from './broken/status-201.js';
 export { createActionProductionHook } from './broken/action-production.js';
 export { createTextPlainHook, createTextPlainHook as createTextReplyHook } from './broken/text-plain.js';
 export { createOkFalseHook } from './broken/ok-false.js';
+export { createCrashNoEmailHook } from './broken/crash-no-email.js';
