@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
-import { isJsonObject } from '../core/json.js';
+import { isJsonObject, splitPath } from '../core/json.js';
 import { didYouMean, editDistance } from '../core/suggest.js';
 import { providers } from '../providers/registry.js';
 import type { AnyProvider } from '../providers/types.js';
@@ -154,6 +154,16 @@ function checkMatchers(source: SourceDocument, spec: ScenarioSpec, report: Repor
   });
 }
 
+/** Reports a payload path that `set:`/`unset:`/actors cannot apply (`user..name`, `a[`). */
+function checkPath(path: string, where: () => SourceLocation, report: Report): void {
+  try {
+    splitPath(path);
+  } catch (error) {
+    // Located only when wrong: finding a key among thousands, for each of them, is quadratic.
+    report(where(), (error as Error).message);
+  }
+}
+
 /** Providers, events, variants, actors and step references must exist. */
 function checkReferences(source: SourceDocument, spec: ScenarioSpec, report: Report): AnyProvider | undefined {
   const provider = providers.find((candidate) => candidate.name === spec.provider);
@@ -163,13 +173,23 @@ function checkReferences(source: SourceDocument, spec: ScenarioSpec, report: Rep
     return undefined;
   }
   const actorNames = Object.keys(spec.actors ?? {});
+  for (const [actor, fields] of Object.entries(spec.actors ?? {})) {
+    for (const path of Object.keys(fields)) {
+      if (!reservedKeyIn(path)) checkPath(path, () => source.locate(['actors', actor], path), report);
+    }
+  }
   const stepNames: string[] = [];
   spec.steps.forEach((step, index) => {
     const event = provider.events.find((candidate) => candidate.name === step.send);
     step.unset?.forEach((path, item) => {
       const reserved = reservedKeyIn(path);
       if (reserved) report(source.locate(['steps', index, 'unset', item]), `path "${path}" is not allowed: "${reserved}" cannot be used as a key`);
+      else checkPath(path, () => source.locate(['steps', index, 'unset', item]), report);
     });
+    // A malformed path is the file's mistake: said at load time, where it is written, not when the step runs.
+    for (const path of Object.keys(step.set ?? {})) {
+      if (!reservedKeyIn(path)) checkPath(path, () => source.locate(['steps', index, 'set'], path), report);
+    }
     if (!event) {
       report(
         source.locate(['steps', index, 'send']),
