@@ -1,11 +1,37 @@
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { dexieCloud } from './dexie-cloud/index.js';
+import { enrollment } from './enrollment/index.js';
 import { logto } from './logto/index.js';
+import { standardWebhooks } from './standard-webhooks/index.js';
 import type { AnyProvider, EventDefinition, EventVariant } from './types.js';
 
-/** Every provider hooksim emulates. A new provider is one folder and one line here. */
-export const providers: readonly AnyProvider[] = [dexieCloud, logto];
+/** The providers hooksim ships. A new provider is one folder and one line here. */
+const builtins: readonly AnyProvider[] = [dexieCloud, logto, enrollment, standardWebhooks];
+
+const registered: AnyProvider[] = [...builtins];
+
+/**
+ * Every provider hooksim knows: the built-in ones, then those added at run time
+ * ({@link registerProvider}: `--provider-file`, the config's `providers`).
+ */
+export const providers: readonly AnyProvider[] = registered;
+
+/**
+ * Adds a provider for this process (a compiled provider file, or your own `Provider` object), so
+ * names resolve to it everywhere: CLI commands, scenario files, `send({ provider: 'name' })`.
+ * Registering the very same object again is a no-op; another provider with a taken name is a
+ * {@link UsageError}.
+ */
+export function registerProvider(provider: AnyProvider): void {
+  const existing = registered.find((candidate) => candidate.name === provider.name);
+  if (existing === provider) return;
+  if (existing) {
+    const origin = builtins.includes(existing) ? 'a built-in provider' : 'a provider already loaded';
+    throw new UsageError(`provider "${provider.name}" is already defined (${origin}); give yours another name`);
+  }
+  registered.push(provider);
+}
 
 /** The provider called `name`, or a {@link UsageError} suggesting the nearest name. */
 export function getProvider(name: string): AnyProvider {

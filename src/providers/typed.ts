@@ -2,9 +2,14 @@ import type { z } from 'zod';
 import type { dexieOptionsSchema } from './dexie-cloud/options.js';
 import type { DexieCloudEventVariants } from './dexie-cloud/event-types.generated.js';
 import type { DexieOutcome } from './dexie-cloud/outcome.js';
+import type { DeclarativeOutcome } from './declarative/compile.js';
+import type { EnrollmentEventVariants } from './enrollment/event-types.generated.js';
+import type { EnrollmentOptions } from './enrollment/index.js';
 import type { LogtoEventVariants } from './logto/event-types.generated.js';
 import type { logtoOptionsSchema } from './logto/options.js';
 import type { LogtoOutcome } from './logto/outcome.js';
+import type { StandardWebhooksEventVariants } from './standard-webhooks/event-types.generated.js';
+import type { StandardWebhooksOptions } from './standard-webhooks/index.js';
 
 /**
  * What the type checker knows of each built-in provider: its events with their variants, the
@@ -14,6 +19,8 @@ import type { LogtoOutcome } from './logto/outcome.js';
 export interface ProviderTypes {
   logto: { variants: LogtoEventVariants; options: z.input<typeof logtoOptionsSchema>; outcome: LogtoOutcome };
   'dexie-cloud': { variants: DexieCloudEventVariants; options: z.input<typeof dexieOptionsSchema>; outcome: DexieOutcome };
+  enrollment: { variants: EnrollmentEventVariants; options: EnrollmentOptions; outcome: DeclarativeOutcome };
+  'standard-webhooks': { variants: StandardWebhooksEventVariants; options: StandardWebhooksOptions; outcome: DeclarativeOutcome };
 }
 
 /** A built-in provider's name. */

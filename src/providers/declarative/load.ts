@@ -1,0 +1,167 @@
+import { readFile, stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { isJsonObject, type JsonValue } from '../../core/json.js';
+import { didYouMean } from '../../core/suggest.js';
+import { ScenarioFileError } from '../../scenarios/errors.js';
+import { parseSource, type SourceDocument, type SourceLocation } from '../../scenarios/source.js';
+import type { Provider } from '../types.js';
+import { compileProvider, type DeclarativeOptions, type DeclarativeOutcome } from './compile.js';
+import { providerFileSchema, type ProviderFile } from './schema.js';
+import { checkTemplate } from './template.js';
+
+/** Provider files larger than this are refused before they are read. */
+export const MAX_PROVIDER_FILE_BYTES = 1024 * 1024;
+
+/** A provider compiled from a file, with where it came from. */
+export type DeclarativeProvider = Provider<DeclarativeOptions, DeclarativeOutcome> & { file: string };
+
+interface Problem {
+  location: SourceLocation;
+  detail: string;
+}
+
+/** Keys the format accepts at `path`, for "did you mean". */
+function keysAt(path: readonly PropertyKey[]): string[] {
+  let node: unknown = providerFileSchema;
+  for (const segment of [...path, undefined]) {
+    for (;;) {
+      const def = (node as { def?: { type?: string; innerType?: unknown; in?: unknown } } | undefined)?.def;
+      if (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable')) node = def.innerType;
+      else if (def && def.type === 'pipe') node = def.in;
+      else break;
+    }
+    const def = (node as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; valueType?: unknown; options?: unknown[] } } | undefined)?.def;
+    if (segment === undefined) {
+      if (def?.type === 'object') return Object.keys(def.shape ?? {});
+      if (def?.type === 'union') return [...new Set((def.options ?? []).flatMap((option) => Object.keys((option as { def?: { shape?: object } }).def?.shape ?? {})))];
+      return [];
+    }
+    if (def?.type === 'object') node = def.shape?.[String(segment)];
+    else if (def?.type === 'array') node = def.element;
+    else if (def?.type === 'record') node = def.valueType;
+    else return [];
+  }
+  return [];
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const segment of path) node = isJsonObject(node) || Array.isArray(node) ? (node as never)[segment as never] : undefined;
+  return node;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function issueProblem(source: SourceDocument, issue: z.core.$ZodIssue): Problem {
+  const path = issue.path;
+  const where = path.length > 0 ? `${path.map(String).join('.')}: ` : '';
+  const actual = valueAt(source.data, path);
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0]!;
+    const known = keysAt(path);
+    return { location: source.locate(path, key), detail: `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}` };
+  }
+  if (issue.code === 'invalid_type' && actual === undefined) {
+    return { location: source.locate(path.slice(0, -1)), detail: `missing required key "${String(path.at(-1))}" (expected ${issue.expected})` };
+  }
+  if (issue.code === 'invalid_type') return { location: source.locate(path), detail: `${where}expected ${issue.expected}, got ${describe(actual)}` };
+  if (issue.code === 'invalid_value') {
+    const hint = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : '';
+    return { location: source.locate(path), detail: `${where}expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describe(actual)}${hint}` };
+  }
+  if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
+    return { location: source.locate(path), detail: `${where}expected scheme to be one of hmac-sha256-hex, standard-webhooks, stripe, none, got ${describe(valueAt(source.data, [...path, 'scheme']))}` };
+  }
+  const got = issue.message.startsWith('expected') ? `, got ${describe(actual)}` : ` (got ${describe(actual)})`;
+  return { location: source.locate(path), detail: `${where}${issue.message}${got}` };
+}
+
+/** Checks what the schema cannot: template names and references, duplicates, the signing key option, the reply schema. */
+function checkMeaning(source: SourceDocument, file: ProviderFile): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: PropertyKey[], detail: string, key?: string) => problems.push({ location: source.locate(path, key), detail });
+  const template = (value: JsonValue, at: PropertyKey[], actorKeys?: readonly string[]) => {
+    for (const problem of checkTemplate(value, at, actorKeys)) report(problem.path, problem.message, problem.key);
+  };
+  const actorKeys = Object.keys(file.actor);
+  template(file.actor, ['actor']);
+  const seen = new Set<string>();
+  file.events.forEach((event, index) => {
+    if (seen.has(event.name)) report(['events', index, 'name'], `event "${event.name}" is declared twice`);
+    seen.add(event.name);
+    for (const [path, value] of Object.entries(event.actor ?? {})) template(value, ['events', index, 'actor', path], actorKeys);
+    template(event.payload, ['events', index, 'payload'], actorKeys);
+    const variants = new Set<string>();
+    event.variants?.forEach((variant, at) => {
+      if (variants.has(variant.name)) report(['events', index, 'variants', at, 'name'], `variant "${variant.name}" of ${event.name} is declared twice`);
+      variants.add(variant.name);
+      for (const [path, value] of Object.entries(variant.actor ?? {})) template(value, ['events', index, 'variants', at, 'actor', path], actorKeys);
+    });
+  });
+  for (const [name, value] of Object.entries(file.request.headers)) template(value, ['request', 'headers', name]);
+  const signing = file.request.signing;
+  if (signing.scheme !== 'none') {
+    const declared = file.options[signing.keyOption];
+    if (declared && declared.type !== 'string') report(['request', 'signing', 'keyOption'], `the key option "${signing.keyOption}" must be a string option, not ${declared.type}`);
+  }
+  for (const [name, spec] of Object.entries(file.options)) {
+    if (spec.default !== undefined && typeof spec.default !== spec.type) report(['options', name, 'default'], `expected a ${spec.type} default, got ${describe(spec.default)}`);
+  }
+  if (file.reply.body?.jsonSchema) {
+    try {
+      z.fromJSONSchema(file.reply.body.jsonSchema as never);
+    } catch (error) {
+      report(['reply', 'body', 'jsonSchema'], `not a JSON Schema hooksim can check: ${(error as Error).message}`);
+    }
+  }
+  return problems;
+}
+
+function fail(problems: Problem[], file: string): never {
+  const sorted = [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
+  throw ScenarioFileError.of(sorted) ?? new ScenarioFileError({ file, line: 1, column: 1 }, 'not a valid provider file');
+}
+
+/**
+ * Validates provider text (YAML or JSON) and compiles it. Throws a {@link ScenarioFileError} (a
+ * UsageError) with one `file:line:column: problem` line per problem.
+ */
+export function parseProviderFile(text: string, file: string): DeclarativeProvider {
+  const source = parseSource(text, file);
+  if (source.problems.length > 0) fail(source.problems.map((problem) => ({ location: problem.location, detail: problem.message })), file);
+  if (!isJsonObject(source.data)) fail([{ location: source.locate([]), detail: `expected a provider mapping (hooksim: provider/v1, name, title, events), got ${describe(source.data)}` }], file);
+  const result = providerFileSchema.safeParse(source.data);
+  if (!result.success) fail(result.error.issues.map((issue) => issueProblem(source, issue)), file);
+  const problems = checkMeaning(source, result.data);
+  if (problems.length > 0) fail(problems, file);
+  return Object.assign(compileProvider(result.data), { file });
+}
+
+/**
+ * Reads a provider file (YAML or JSON) and compiles it into a provider for `send({ provider })`,
+ * `runScenarios`, `checkHook` and the CLI (`--provider-file`).
+ *
+ * @example
+ * const acme = await loadProviderFile('providers/acme.yaml');
+ * const result = await send({ provider: acme, event: 'invoice.paid', target: app });
+ */
+export async function loadProviderFile(path: string, displayName = path): Promise<DeclarativeProvider> {
+  const start = { file: displayName, line: 1, column: 1 };
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ScenarioFileError(start, 'not a regular file: a provider file is a YAML or JSON file');
+    if (info.size > MAX_PROVIDER_FILE_BYTES) throw new ScenarioFileError(start, `file too large: a provider file may be at most ${MAX_PROVIDER_FILE_BYTES / 1024 / 1024} MB`);
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof ScenarioFileError) throw error;
+    throw new ScenarioFileError(start, `cannot read provider file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseProviderFile(text, displayName);
+}
