@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { isUsageError } from '../core/errors.js';
 import { registerCheck } from './commands/check.js';
 import { registerList } from './commands/list.js';
+import { registerLoad } from './commands/load.js';
 import { registerRun } from './commands/run.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSend } from './commands/send.js';
@@ -10,6 +11,7 @@ import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
 import { registerTestHook } from './commands/test-hook.js';
 import { registerTrigger } from './commands/trigger.js';
+import { registerUi } from './commands/ui.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
 // Command modules import only commander and small helpers; each loads its engine inside its action,
@@ -56,8 +58,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerSchema(program, io);
   registerTestHook(program, io, setExit);
   registerCheck(program, io, setExit);
+  registerLoad(program, io, setExit);
   registerServe(program, io);
   registerTrigger(program, io, setExit);
+  registerUi(program, io);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -112,6 +112,14 @@ export interface Provider<Options = unknown, Outcome = unknown> {
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */
   contracts: Record<string, z.ZodType>;
+  /**
+   * What the provider made of a delivery, as a short label to count over many (`hooksim load`):
+   * `title` names what is counted (Logto: "log rows"), `label` the bucket of one outcome.
+   */
+  outcomeSummary?: {
+    title: string;
+    label(outcome: Outcome): string;
+  };
 }
 
 /** A provider with its type parameters erased, as the registry holds them. */

@@ -34,4 +34,8 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome> = {
   secrets: (options) => (options.token ? [options.token] : []),
   describeOutcome: describeDexieOutcome,
   contracts: dexieContracts,
+  outcomeSummary: {
+    title: 'Dexie Cloud logins',
+    label: (outcome) => (outcome.login === 'accepted' ? `accepted (${outcome.action})` : `refused ${outcome.error.code}`),
+  },
 };

@@ -49,4 +49,5 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey },
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,
+  outcomeSummary: { title: 'Logto log rows (TriggerHook.<event>)', label: (outcome) => outcome.result },
 };

@@ -1,0 +1,134 @@
+import type { Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { EXIT, type CliIo } from '../io.js';
+import { commandHelp } from './help.js';
+import { collect, intOption, optionKeys, providerOptionsFrom } from './shared.js';
+
+// Declaring the command must stay cheap (`hooksim --help` loads this file): the load engine,
+// providers and transports are imported inside the action.
+
+interface LoadFlags {
+  to?: string;
+  connections?: string;
+  rate?: string;
+  duration?: string;
+  events?: string;
+  seed?: string;
+  signingKey?: string;
+  option?: string[];
+  failOn?: string;
+  json?: boolean;
+  config?: string;
+}
+
+/** What `--fail-on` is when not given: any event not kept fails the run, as `send` fails. */
+const DEFAULT_FAIL_ON = 'errors>0';
+
+/** `30s`, `500ms`, `2m`, `1h` or a plain number of seconds, in ms. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--duration expects a time such as 30s, 500ms or 2m, got "${text}"`);
+  const amount = Number(match[1]);
+  const unit = (match[2] ?? 's').toLowerCase();
+  const ms = amount * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit as 'ms' | 's' | 'm' | 'h'];
+  if (ms <= 0) throw new UsageError(`--duration must be above 0, got "${text}"`);
+  return ms;
+}
+
+/** `200` or `200/s` events per second. */
+export function parseRate(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(\/s)?$/i.exec(text.trim());
+  const rate = match ? Number(match[1]) : NaN;
+  if (!(rate > 0)) throw new UsageError(`--rate expects events per second such as 200 or 200/s, got "${text}"`);
+  return rate;
+}
+
+/** `hooksim load <provider> <event...> --to <url|target>`: many distinct events, judged, summarised. */
+export function registerLoad(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('load')
+    .description('send many distinct, signed events to a hook and report throughput, latency percentiles and verdicts')
+    .argument('<provider>', 'dexie-cloud or logto')
+    .argument('<events...>', "one user's events, in order (each round is a new user), e.g. PostRegister User.Created")
+    .option('--to <url|target>', 'the hook: a URL, or a target name from the config [required]')
+    .option('--connections <n>', 'requests in flight at most (closed loop: that many senders)', '10')
+    .option('--rate <n/s>', 'open loop: start this many events per second whatever the hook does (latency counts from the intended start)')
+    .option('--duration <time>', 'stop starting events after this long: 30s, 500ms, 2m')
+    .option('--events <n>', 'stop after this many events (default 1000 when no --duration)')
+    .option('--seed <n>', 'seed of the run: same seed, same events', '1')
+    .option('--signing-key <key>', 'Logto signing key (or env HOOKSIM_SIGNING_KEY)')
+    .option('--option <key=value>', 'provider option, e.g. version=1.43, failurePolicy=eval; repeatable', collect)
+    .option('--fail-on <conditions>', `exit 1 when any holds, e.g. 'p99>500ms,errors>0.1%' (default '${DEFAULT_FAIL_ON}'); metrics: p50 p90 p99 p99.9 max mean errors broken transport-errors throughput`)
+    .option('--json', 'print the report as one JSON document')
+    .option('--config <file>', 'configuration file for target names (default: hooksim.config.* here)')
+    .addHelpText(
+      'after',
+      commandHelp(
+        [
+          "hooksim load logto PostRegister User.Created --to http://localhost:3000/hooks/logto --signing-key $KEY --events 10000 --connections 20",
+          "hooksim load dexie-cloud new-user --to http://localhost:3000/hooks/dexie --rate 200/s --duration 30s --fail-on 'p99>500ms,errors>0.1%'",
+        ],
+        'no --fail-on condition held',
+        'a --fail-on condition held (by default: an event was not kept)',
+      ),
+    )
+    .action(async (providerName: string, events: string[], flags: LoadFlags) => {
+      if (!flags.to) throw new UsageError('load needs --to <url|target>: the hook to call');
+      if (flags.duration !== undefined && flags.events !== undefined) throw new UsageError('give --duration or --events, not both');
+      const connections = intOption(flags.connections, '--connections', 1);
+      const count = intOption(flags.events, '--events', 1);
+      const durationMs = flags.duration === undefined ? undefined : parseDuration(flags.duration);
+      const rate = flags.rate === undefined ? undefined : parseRate(flags.rate);
+      const seed = intOption(flags.seed, '--seed');
+      const [{ loadTest, formatLoadReport, formatProgress, parseThresholds, evaluateThresholds }, { getProvider }] = await Promise.all([
+        import('../../load/index.js'),
+        import('../../providers/registry.js'),
+      ]);
+      const thresholds = parseThresholds(flags.failOn ?? DEFAULT_FAIL_ON);
+      const provider = getProvider(providerName);
+      let options = providerOptionsFrom(provider, flags.option);
+      let target: unknown = flags.to;
+      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(flags.to)) {
+        // Not a URL: a target name from the config (an in-process app, or a URL it names).
+        const [{ loadConfig }, { didYouMean }] = await Promise.all([import('../../config/load.js'), import('../../core/suggest.js')]);
+        const { config } = await loadConfig(io.cwd, flags.config);
+        const names = Object.keys(config.targets ?? {});
+        if (!names.includes(flags.to)) {
+          throw new UsageError(`--to "${flags.to}" is neither a URL nor a target of the config${didYouMean(flags.to, names)}${names.length ? `; targets: ${names.join(', ')}` : ''}`);
+        }
+        target = config.targets![flags.to];
+        options = { ...(config.providerOptions?.[provider.name] ?? {}), ...options };
+      }
+      const signingKey = flags.signingKey ?? (optionKeys(provider).includes('signingKey') && options.signingKey === undefined ? io.env.HOOKSIM_SIGNING_KEY : undefined);
+
+      const controller = new AbortController();
+      const stopListening = io.onInterrupt?.(() => controller.abort());
+      // Live progress only on a terminal, on stderr: piped output stays the report alone.
+      const live = io.isTty && !flags.json;
+      let report;
+      try {
+        report = await loadTest({
+          provider,
+          events,
+          target: target as never,
+          connections,
+          rate,
+          durationMs,
+          count,
+          seed,
+          options,
+          ...(signingKey !== undefined ? { signingKey } : {}),
+          signal: controller.signal,
+          ...(live ? { onProgress: (progress) => io.stderr(`\r\x1b[2K${formatProgress(progress)}`) } : {}),
+        });
+      } finally {
+        if (live) io.stderr('\r\x1b[2K');
+        stopListening?.();
+      }
+      const results = evaluateThresholds(thresholds, report);
+      const failed = results.some((result) => result.failed);
+      if (flags.json) io.stdout(JSON.stringify({ ...report, thresholds: results, pass: !failed }, null, 2) + '\n');
+      else io.stdout(formatLoadReport(report, results));
+      setExit(report.interrupted ? EXIT.interrupted : failed ? EXIT.fail : EXIT.pass);
+    });
+}

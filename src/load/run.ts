@@ -1,0 +1,179 @@
+import { systemClock } from '../core/clock.js';
+import { parseOrUsageError } from '../core/options.js';
+import { UsageError } from '../core/errors.js';
+import { deliver } from '../delivery/deliver.js';
+import { getProvider } from '../providers/registry.js';
+import type { AnyProvider } from '../providers/types.js';
+import { transportFor } from '../transports/target.js';
+import { DEFAULT_MAX_REPLY_BYTES } from '../transports/types.js';
+import { LatencyHistogram } from './histogram.js';
+import { EventSource, type PlannedEvent } from './source.js';
+import { count, emptyTally } from './tally.js';
+import type { LoadOptions, LoadReport, LoadTimer } from './types.js';
+
+/** performance.now() and timers. */
+export const realTimer: LoadTimer = {
+  now: () => performance.now(),
+  sleepUntil: (at) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - performance.now()))),
+};
+
+const DEFAULT_CONNECTIONS = 10;
+const DEFAULT_COUNT = 1000;
+
+function positive(value: number | undefined, what: string, integer: boolean): void {
+  if (value === undefined) return;
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new UsageError(`${what} must be a ${integer ? 'whole number' : 'number'} above 0, got ${value}`);
+  }
+}
+
+/**
+ * Sends a stream of distinct, faithful, signed events to a hook as fast as `connections` allow
+ * (closed loop) or at a fixed `rate` (open loop), judges every reply as the provider would, and
+ * reports throughput, latency percentiles (HDR histogram), verdict counts and what the provider
+ * made of them. Results go into counters as they arrive: memory does not grow with the run.
+ *
+ * @example
+ * const report = await loadTest({ provider: 'logto', events: ['PostRegister', 'User.Created'], target: 'http://127.0.0.1:3000/hooks/logto', signingKey, count: 10_000, connections: 20 });
+ * console.log(report.throughput, report.latency.p99, report.tally);
+ */
+export async function loadTest(input: LoadOptions): Promise<LoadReport> {
+  const provider: AnyProvider = typeof input.provider === 'string' ? getProvider(input.provider) : input.provider;
+  if (input.events.length === 0) throw new UsageError('load needs at least one event name');
+  const connections = input.connections ?? DEFAULT_CONNECTIONS;
+  positive(connections, 'connections', true);
+  positive(input.rate, 'rate', false);
+  positive(input.durationMs, 'duration', false);
+  positive(input.count, 'events', true);
+  const seed = input.seed ?? 1;
+  const clock = input.clock ?? systemClock;
+  const timer = input.timer ?? realTimer;
+  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
+  const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
+  const parsed = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`, knownKeys);
+  // One hook for the whole run: its identity (Logto's hookId) comes from the run's seed.
+  const options = provider.runOptions ? provider.runOptions(seed, parsed) : parsed;
+  const source = new EventSource(provider, input.events, options, seed, clock);
+  const policy = provider.deliveryPolicy(options);
+  const maxReplyBytes = input.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
+  const limit = input.count ?? (input.durationMs === undefined ? DEFAULT_COUNT : Infinity);
+  const summary = provider.outcomeSummary;
+
+  const transport = transportFor(input.target);
+  const ownsTransport = transport !== input.target;
+  const latency = new LatencyHistogram();
+  const lag = input.rate !== undefined ? new LatencyHistogram() : undefined;
+  const tally = emptyTally();
+  let started = 0;
+  let inFlight = 0;
+  let interrupted = false;
+  const onAbort = () => {
+    interrupted = true;
+  };
+  if (input.signal?.aborted) interrupted = true;
+  input.signal?.addEventListener('abort', onAbort, { once: true });
+
+  const begin = timer.now();
+  const deadline = input.durationMs === undefined ? Infinity : begin + input.durationMs;
+  /** Whether another event may start at `at` (its start, or its intended start in open loop). */
+  const mayStart = (at: number) => !interrupted && started < limit && at < deadline;
+
+  /** Delivers and judges one event; latency from `from` (send time, or intended time in open loop). */
+  const run = async (planned: PlannedEvent, from: number) => {
+    inFlight++;
+    try {
+      const record = await deliver(transport, planned.request, policy, clock, maxReplyBytes, input.maxTotalMs);
+      const judged = provider.judge(planned.event, planned.request, record, options, clock.now());
+      latency.record(timer.now() - from);
+      count(tally, record, judged, summary?.label(judged.outcome));
+    } catch (error) {
+      // Transports never throw for the hook's failures; this is hooksim's own fault, counted apart.
+      latency.record(timer.now() - from);
+      tally.sent++;
+      tally.errored++;
+      tally.errorsByKind['hooksim-error'] = (tally.errorsByKind['hooksim-error'] ?? 0) + 1;
+      void error;
+    } finally {
+      inFlight--;
+    }
+  };
+
+  const progress = input.onProgress
+    ? setInterval(() => {
+        const elapsedMs = timer.now() - begin;
+        input.onProgress!({
+          elapsedMs,
+          sent: tally.sent,
+          inFlight,
+          kept: tally.kept,
+          broken: tally.broken,
+          errored: tally.errored,
+          rate: elapsedMs > 0 ? (tally.sent / elapsedMs) * 1000 : 0,
+          p99: latency.at(99),
+        });
+      }, input.progressIntervalMs ?? 1000)
+    : undefined;
+  progress?.unref();
+
+  try {
+    if (input.rate === undefined) await closedLoop();
+    else await openLoop(input.rate);
+  } finally {
+    if (progress) clearInterval(progress);
+    input.signal?.removeEventListener('abort', onAbort);
+    if (ownsTransport) await transport.close();
+  }
+
+  async function closedLoop(): Promise<void> {
+    const sender = async () => {
+      while (mayStart(timer.now())) {
+        started++;
+        const planned = source.next();
+        await run(planned, timer.now());
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, sender));
+  }
+
+  async function openLoop(rate: number): Promise<void> {
+    const interval = 1000 / rate;
+    const running = new Set<Promise<void>>();
+    let freed: (() => void) | undefined;
+    for (let k = 0; ; k++) {
+      const intended = begin + k * interval;
+      if (!mayStart(intended)) break;
+      if (timer.now() < intended) await timer.sleepUntil(intended);
+      // At the cap, the event waits for a connection; its latency still counts from `intended`.
+      while (running.size >= connections) await new Promise<void>((resolve) => (freed = resolve));
+      if (interrupted) break;
+      started++;
+      const planned = source.next();
+      lag!.record(timer.now() - intended);
+      const delivery = run(planned, intended).then(() => {
+        running.delete(delivery);
+        freed?.();
+        freed = undefined;
+      });
+      running.add(delivery);
+    }
+    await Promise.all(running);
+  }
+
+  const elapsedMs = timer.now() - begin;
+  return {
+    provider: provider.name,
+    events: [...input.events],
+    target: transport.description,
+    mode: input.rate === undefined ? 'closed-loop' : 'open-loop',
+    connections,
+    ...(input.rate !== undefined ? { rate: input.rate } : {}),
+    seed,
+    elapsedMs,
+    throughput: elapsedMs > 0 ? (tally.sent / elapsedMs) * 1000 : 0,
+    latency: latency.summary(),
+    ...(lag ? { startLag: lag.summary() } : {}),
+    tally,
+    ...(summary ? { outcomeTitle: summary.title } : {}),
+    interrupted,
+  };
+}
