@@ -44,6 +44,12 @@ describe('compareOutput', () => {
     expect(compareOutput('a\nb\n', 'a\n')).toMatch(/line 2 "b" does not match the real output near:\n {2}\(end of output\)/);
   });
 
+  test('a line ending in " …" matches a real line it begins, and no other', () => {
+    expect(compareOutput('✔ delivery.latency  p50 …\n', '✔ delivery.latency  p50 1.2 ms, slowest (User.Deleted)\n')).toBeNull();
+    expect(compareOutput('✔ delivery.latency  p50 …\n', '✘ delivery.latency  p50 1.2 ms\n')).not.toBeNull();
+    expect(compareOutput('a → …\n', 'a → …\n')).toBeNull();
+  });
+
   test('trailing spaces do not count', () => {
     expect(compareOutput('a\n', 'a  \n')).toBeNull();
   });
