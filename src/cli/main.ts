@@ -44,6 +44,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .enablePositionalOptions()
     .exitOverride()
     .showSuggestionAfterError(true)
+    .option('--provider-file <file>', 'add a provider described in a YAML/JSON file (repeatable; also accepted among any command\'s flags)')
     .addHelpText('after', EXIT_HELP)
     .configureOutput({
       writeOut: (text) => io.stdout(text),
@@ -81,7 +82,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return EXIT.usage;
   }
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    // Provider files first: every command then finds their providers by name.
+    const { takeProviderFiles } = await import('./provider-files.js');
+    await program.parseAsync(await takeProviderFiles(argv, io.cwd), { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -7,7 +7,7 @@ import type { HooksimConfig } from '../config/define.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import { isJsonObject, type JsonObject } from '../core/json.js';
-import { redact } from '../core/redact.js';
+import { REDACTED, redact } from '../core/redact.js';
 import type { WireRequest } from '../core/types.js';
 import { createDexieMockApi, type DexieMockApi } from '../mock-apis/dexie-cloud/index.js';
 import { createLogtoMockApi, type LogtoMockApi } from '../mock-apis/logto/index.js';
@@ -266,6 +266,16 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     snapshot: () => snapshotState(logto.tenant, dexie.database, nextSeed),
     publicSnapshot: () => publicState(snapshotState(logto.tenant, dexie.database, nextSeed)),
     load(state) {
+      // A state edited on the page comes back with secrets as `[redacted]`: those keep the current secret.
+      const current = snapshotState(logto.tenant, dexie.database, nextSeed);
+      const keep = (clients: { clientId: string; clientSecret: string }[], before: { clientId: string; clientSecret: string }[]) => {
+        for (const client of clients) {
+          if (client.clientSecret === REDACTED) client.clientSecret = before.find((old) => old.clientId === client.clientId)?.clientSecret ?? client.clientSecret;
+        }
+      };
+      state = structuredClone(state);
+      keep(state.logto.clients, current.logto.clients);
+      keep(state.dexie.clients, current.dexie.clients);
       const next = restoreState(state, now);
       // The mock APIs hold these objects: their contents are swapped, not the objects.
       Object.assign(logto.tenant, next.tenant);

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import type { CliIo } from '../io.js';
+import { commandHelp } from './help.js';
+import { intOption } from './shared.js';
+
+interface UiFlags {
+  port?: string;
+  logtoPort?: string;
+  dexiePort?: string;
+  state?: string;
+  config?: string;
+  open?: boolean;
+}
+
+/** Opens a URL in the desktop's browser (only with --open); failure is a warning, not an error. */
+async function openBrowser(url: string, warn: (line: string) => void): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
+  child.on('error', () => warn(`hooksim ui: could not open a browser (${command as string}); open the URL above yourself`));
+  child.unref();
+}
+
+/** `hooksim ui`: the emulator with a dashboard, until Ctrl-C. */
+export function registerUi(program: Command, io: CliIo): void {
+  program
+    .command('ui')
+    .description('run the provider emulator with a local dashboard: send, stories, check, mock APIs, history')
+    .option('--port <n>', 'dashboard port (0: any free one)', '0')
+    .option('--logto-port <n>', 'Logto mock (Management API + /oidc/token) port', '4401')
+    .option('--dexie-port <n>', 'Dexie Cloud mock (/token + /users) port', '4402')
+    .option('--state <file.json>', 'load the tenant from this file at start (if it exists), save it on exit')
+    .option('--config <file>', 'configuration file with named targets (default: hooksim.config.* here)')
+    .option('--open', 'open the dashboard in the default browser')
+    .addHelpText('after', commandHelp(['hooksim ui', 'hooksim ui --port 5173 --state .hooksim/tenant.json --open'], 'stopped with Ctrl-C or SIGTERM (the state file is saved first)'))
+    .action(async (flags: UiFlags) => {
+      const [{ loadConfig }, { startDashboard }, { untilStopped }, { resolve }] = await Promise.all([
+        import('../../config/load.js'),
+        import('../../ui/server.js'),
+        import('../../emulator/service.js'),
+        import('node:path'),
+      ]);
+      const { config } = await loadConfig(io.cwd, flags.config);
+      const stateFile = flags.state ? resolve(io.cwd, flags.state) : undefined;
+      const warn = (line: string) => io.stderr(`${line}\n`);
+      const dashboard = await startDashboard({
+        config,
+        cwd: io.cwd,
+        port: intOption(flags.port, '--port'),
+        logtoPort: intOption(flags.logtoPort, '--logto-port'),
+        dexiePort: intOption(flags.dexiePort, '--dexie-port'),
+        stateFile,
+        env: io.env,
+        warn,
+      });
+      io.stdout(
+        [
+          `hooksim ui: ${dashboard.url}`,
+          `  Logto        ${dashboard.emulator.urls.logto}  (Management API at /api, M2M token at /oidc/token)`,
+          `  Dexie Cloud  ${dashboard.emulator.urls.dexie}  (/token, /users)`,
+          `  targets      ${Object.keys(config.targets ?? {}).join(', ') || 'none (type a URL in the dashboard)'}`,
+          `  trigger      hooksim trigger <provider> <event> --to <target> --emulator '${dashboard.url}'`,
+          ...(stateFile ? [`  state        ${stateFile} (saved on exit)`] : []),
+          'Ctrl-C to stop',
+          '',
+        ].join('\n'),
+      );
+      if (flags.open) await openBrowser(dashboard.url, warn);
+      await untilStopped();
+      await dashboard.close();
+      io.stderr('hooksim ui: stopped' + (stateFile ? `, state saved to ${stateFile}` : '') + '\n');
+    });
+}
