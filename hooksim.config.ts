@@ -26,6 +26,8 @@ const signingKey = process.env.LOGTO_SIGNING_KEY ?? 'hooksimDemoSigningKey012345
 
 export default defineConfig({
   scenarios: ['scenarios'],
+  // Events sent from `hooksim ui` / `hooksim serve` are signed with the key the demo hooks verify.
+  providerOptions: { logto: { signingKey } },
   targets: {
     'dexie-domain': createDexieDomainHook(demoDomainConfig),
     'dexie-status-201': createStatus201Hook(),
