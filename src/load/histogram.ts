@@ -6,6 +6,7 @@ export interface LatencySummary {
   p90: number;
   p99: number;
   'p99.9': number;
+  min: number;
   max: number;
   mean: number;
   /** Values recorded. */
@@ -46,6 +47,7 @@ export class LatencyHistogram {
       p90: at(90),
       p99: at(99),
       'p99.9': at(99.9),
+      min: empty ? 0 : this.histogram.minNonZeroValue / 1000,
       max,
       mean: empty ? 0 : this.histogram.mean / 1000,
       count: this.count,

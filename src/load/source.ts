@@ -18,7 +18,7 @@ export interface PlannedEvent {
 export class EventSource {
   private pending: PlannedEvent[] = [];
   private user = 0;
-  private readonly names: string[];
+  private readonly plan: { event: string; variant: string }[];
 
   constructor(
     private readonly provider: AnyProvider,
@@ -27,17 +27,17 @@ export class EventSource {
     private readonly seed: number,
     private readonly clock: Clock,
   ) {
-    // Resolved once: a typo fails before anything is sent.
-    this.names = events.map((name) => {
-      const definition = getEvent(provider, name);
-      getVariant(provider, definition);
-      return definition.name;
+    // Resolved once: a typo fails before anything is sent. `User.Created:experience` names a variant.
+    this.plan = events.map((text) => {
+      const at = text.indexOf(':');
+      const definition = getEvent(provider, at < 0 ? text : text.slice(0, at));
+      return { event: definition.name, variant: getVariant(provider, definition, at < 0 ? undefined : text.slice(at + 1)).name };
     });
   }
 
   /** Events per user. */
   get perUser(): number {
-    return this.names.length;
+    return this.plan.length;
   }
 
   next(): PlannedEvent {
@@ -54,10 +54,9 @@ export class EventSource {
     const out: PlannedEvent[] = [];
     let actor: JsonObject | undefined;
     const now = this.clock.now();
-    for (let k = 0; k < this.names.length; k++) {
-      const event = this.names[k]!;
-      const variant = getVariant(this.provider, getEvent(this.provider, event)).name;
-      const built = this.provider.buildEvent(event, { seed: this.seed * 2 ** 20 + index * this.names.length + k, now, variant, options: this.options, ...(actor ? { actor } : {}) });
+    for (let k = 0; k < this.plan.length; k++) {
+      const { event, variant } = this.plan[k]!;
+      const built = this.provider.buildEvent(event, { seed: this.seed * 2 ** 20 + index * this.plan.length + k, now, variant, options: this.options, ...(actor ? { actor } : {}) });
       actor = built.actor;
       out.push({ event, request: this.provider.buildRequest(built.payload, this.options) });
     }

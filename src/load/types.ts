@@ -20,7 +20,8 @@ export interface LoadOptions {
   /** Provider name (`logto`, `dexie-cloud`) or a provider object. */
   provider: string | AnyProvider;
   /**
-   * The events of one user, in order (`['PostRegister', 'User.Created']`). Each round is a new
+   * The events of one user, in order (`['PostRegister', 'User.Created:experience']`; `:variant`
+   * picks how the event came about, see `hooksim list`). Each round is a new
    * user: their first event creates them, the next ones continue their story (one sign-up's
    * events share its session). Every event has its own seed, so no two are alike.
    */

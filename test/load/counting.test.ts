@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { loadTest } from '../../src/load/index.js';
+import { KEY, ok, startHook } from './helpers.js';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+describe('every event is counted once: sent = kept + broken + errored', () => {
+  test('Logto: 500s are broken (path status), dropped connections are transport errors, log rows add up', async () => {
+    // Deterministic faults by arrival order: every 5th request is answered 500, every 7th (not
+    // also a 5th) has its connection destroyed without a reply.
+    let answered500 = 0;
+    let dropped = 0;
+    const hook = await startHook((index, req, res) => {
+      if (index % 5 === 4) {
+        answered500++;
+        res.statusCode = 500;
+        return ok(res, '{"error":"boom"}');
+      }
+      if (index % 7 === 6) {
+        dropped++;
+        return req.socket.destroy();
+      }
+      ok(res);
+    });
+    close = hook.close;
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister', 'User.Created'], target: hook.url, signingKey: KEY, count: 120, connections: 4 });
+    const { tally } = report;
+    expect(tally.sent).toBe(120);
+    expect(tally.kept + tally.broken + tally.errored).toBe(tally.sent);
+    expect(tally.broken).toBe(answered500);
+    expect(tally.errored).toBe(dropped);
+    expect(tally.brokenByPath).toEqual({ status: answered500 });
+    expect(tally.errorsByKind).toEqual({ 'connection-reset': dropped });
+    expect(tally.outcomes).toEqual({ Success: tally.kept, Error: answered500 + dropped });
+    expect(report.outcomeTitle).toMatch(/Logto log rows/);
+    expect(report.latency.count).toBe(120);
+  });
+
+  test('every event is distinct and correctly signed; a user\'s PostRegister and User.Created (experience) share their session', async () => {
+    const hook = await startHook((_index, _req, res) => ok(res));
+    close = hook.close;
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister', 'User.Created:experience'], target: hook.url, signingKey: KEY, count: 60, connections: 3 });
+    expect(report.tally.kept).toBe(60);
+    expect(hook.log.badSignatures).toBe(0);
+    expect(new Set(hook.log.bodies).size).toBe(60);
+    const events = hook.log.bodies.map((body) => JSON.parse(body) as { event: string; sessionId: string; userId?: string; data?: { id: string } });
+    const registered = events.filter((event) => event.event === 'PostRegister');
+    const created = events.filter((event) => event.event === 'User.Created');
+    expect(registered).toHaveLength(30);
+    expect(created).toHaveLength(30);
+    // 30 new users, each with one sign-up session and one user row.
+    expect(new Set(registered.map((event) => event.userId)).size).toBe(30);
+    for (const event of registered) {
+      const twin = created.find((candidate) => candidate.sessionId === event.sessionId);
+      expect(twin?.data?.id).toBe(event.userId);
+    }
+  });
+
+  test('Dexie Cloud: logins accepted and refused are counted by the provider\'s own code', async () => {
+    const hook = await startHook((index, _req, res) => ok(res, index % 4 === 0 ? '{"ok":true,"action":"reject"}' : '{"ok":true,"action":"prod"}'));
+    close = hook.close;
+    const report = await loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: hook.url, count: 40, connections: 2 });
+    expect(report.tally.kept).toBe(40);
+    expect(report.tally.outcomes).toEqual({ 'accepted (prod)': 30, 'refused USER_NOT_ACCEPTED': 10 });
+    expect(new Set(hook.log.bodies.map((body) => (JSON.parse(body) as { email: string }).email)).size).toBe(40);
+  });
+
+  test('a hook that refuses connections: every event is a transport error of kind connection-refused', async () => {
+    const hook = await startHook((_index, _req, res) => ok(res));
+    const url = hook.url;
+    await hook.close();
+    const report = await loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: url, count: 10, connections: 2 });
+    expect(report.tally).toMatchObject({ sent: 10, kept: 0, broken: 0, errored: 10, errorsByKind: { 'connection-refused': 10 } });
+  });
+
+  test('the same seed sends the same events; another seed sends other ones', async () => {
+    const hook = await startHook((_index, _req, res) => ok(res));
+    close = hook.close;
+    const run = async (seed: number) => {
+      hook.log.bodies.length = 0;
+      await loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: hook.url, count: 5, connections: 1, seed });
+      return [...hook.log.bodies];
+    };
+    const first = await run(7);
+    expect(await run(7)).toEqual(first);
+    expect((await run(8)).filter((body) => first.includes(body))).toEqual([]);
+  });
+});
