@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { parseCommand } from './markdown.js';
@@ -58,7 +58,8 @@ export async function runReadmeCommand(command: string, origin = README_HOOK_ORI
   };
   const code = await runCli(args, io);
   let output = stdout + stderr;
-  for (const [copy, original] of renamed) output = output.replaceAll(copy, original);
+  // Reports name files relative to the working directory, or absolute: both forms go back.
+  for (const [copy, original] of renamed) output = output.replaceAll(relative(repoRoot, copy), original).replaceAll(copy, original);
   return { output: output.replaceAll(origin, README_HOOK_ORIGIN), code };
 }
 
