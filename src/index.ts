@@ -10,8 +10,8 @@
  */
 export { send, prepareEvent, type SendOptions, type ProviderSendOptions, type AnySendOptions, type SendResult, type PreparedEvent, type ParsedBody } from './send.js';
 export type { ProviderTypes, ProviderName, EventName, VariantName, OptionsOf, OutcomeOf } from './providers/typed.js';
-export { providers, getProvider, getEvent, getVariant } from './providers/registry.js';
-export type { Provider, AnyProvider, EventDefinition, EventVariant, BuildContext, BuiltEvent, DeliveryPolicy } from './providers/types.js';
+export { providers, getProvider, getEvent, getVariant, registerProvider } from './providers/registry.js';
+export type { Provider, AnyProvider, EventDefinition, EventVariant, BuildContext, BuiltEvent, DeliveryPolicy, RequestContext } from './providers/types.js';
 export { logto } from './providers/logto/index.js';
 export type { LogtoOptions, LogtoOutcome, LogtoLogPayload, LogtoActor, LogtoUser, LogtoApplication } from './providers/logto/index.js';
 export { signLogtoBody, SIGNATURE_HEADER, LOGTO_USER_AGENT } from './providers/logto/index.js';
@@ -19,6 +19,10 @@ export * as logtoContracts from './providers/logto/contract.js';
 export { dexieCloud } from './providers/dexie-cloud/index.js';
 export type { DexieOptions, DexieOutcome, DexieCreatedUser, DexieFailurePolicy, DexieActor } from './providers/dexie-cloud/index.js';
 export * as dexieContracts from './providers/dexie-cloud/contract.js';
+export { enrollment, type EnrollmentOptions } from './providers/enrollment/index.js';
+export { standardWebhooks, type StandardWebhooksOptions } from './providers/standard-webhooks/index.js';
+export { loadProviderFile, parseProviderFile, compileProvider, providerFileSchema, type DeclarativeProvider, type DeclarativeOptions, type DeclarativeOutcome, type ProviderFile } from './providers/declarative/index.js';
+export { signerFor, type SigningSchemeSpec, type Signer, type SignInput, type Verification, type SigningBinding } from './providers/signing/index.js';
 export { contractJsonSchema, contractNames, scenarioJsonSchema } from './schema.js';
 export { transportFor, parseTargetUrl, type Target } from './transports/target.js';
 export type { Transport, DeliveryLimits } from './transports/types.js';

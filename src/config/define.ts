@@ -1,3 +1,4 @@
+import type { AnyProvider } from '../providers/types.js';
 import type { Target } from '../transports/target.js';
 
 /**
@@ -25,6 +26,11 @@ export interface HooksimConfig {
    * from the environment (`logto: { signingKey: process.env.LOGTO_SIGNING_KEY }`).
    */
   providerOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * More providers: provider files (YAML/JSON, relative to the config file) or `Provider` objects.
+   * Scenario files and `--provider` flags then name them like the built-in ones.
+   */
+  providers?: (string | AnyProvider)[];
 }
 
 /** Declares a configuration with types, as vitest's `defineConfig` does. Returns it unchanged. */

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { importOptional } from '../core/optional.js';
@@ -25,6 +25,17 @@ const configSchema = z
     reporters: z.array(z.string()).optional(),
     maxReplyBytes: z.number().int().positive().optional(),
     providerOptions: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    providers: z
+      .array(
+        z.union([
+          z.string().min(1),
+          z.custom<Exclude<NonNullable<HooksimConfig['providers']>[number], string>>(
+            (value) => typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string' && Array.isArray((value as { events?: unknown }).events),
+            'expected a provider file path or a Provider object',
+          ),
+        ]),
+      )
+      .optional(),
   })
   .strict();
 
@@ -87,5 +98,17 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   const raw = await importConfig(file);
   if (raw === undefined) throw new UsageError(`config ${file}: no default export (export default defineConfig({...}))`);
   const config = parseOrUsageError(configSchema, raw, `config ${file}`, Object.keys(configSchema.shape));
+  if (config.providers) await registerConfigProviders(config.providers as NonNullable<HooksimConfig['providers']>, dirname(file));
   return { config: config as HooksimConfig, file };
+}
+
+/** The config's `providers`: files (relative to the config's folder) are loaded, objects taken as they are. */
+async function registerConfigProviders(list: NonNullable<HooksimConfig['providers']>, base: string): Promise<void> {
+  const { registerProvider } = await import('../providers/registry.js');
+  const files = list.filter((entry): entry is string => typeof entry === 'string');
+  if (files.length > 0) {
+    const { registerProviderFiles } = await import('../cli/provider-files.js');
+    await registerProviderFiles(files, base);
+  }
+  for (const entry of list) if (typeof entry !== 'string') registerProvider(entry);
 }

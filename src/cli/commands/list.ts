@@ -14,7 +14,8 @@ export function registerList(program: Command, io: CliIo): void {
     .addHelpText('after', commandHelp(['hooksim list', 'hooksim list logto --json'], 'the list was printed'))
     .action(async (only: string | undefined, flags: { json?: boolean }) => {
       const { loadCatalog, catalogEntry } = await import('../../providers/catalog.js');
-      const catalog = await loadCatalog();
+      const { loadedProviderEntries } = await import('../provider-files.js');
+      const catalog = [...(await loadCatalog()), ...loadedProviderEntries()];
       // catalogEntry throws a usage error with a suggestion for an unknown name.
       const chosen = only === undefined ? catalog : [catalogEntry(catalog, only)];
       if (flags.json) {

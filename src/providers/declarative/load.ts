@@ -71,12 +71,15 @@ function issueProblem(source: SourceDocument, issue: z.core.$ZodIssue): Problem 
     return { location: source.locate(path.slice(0, -1)), detail: `missing required key "${String(path.at(-1))}" (expected ${issue.expected})` };
   }
   if (issue.code === 'invalid_type') return { location: source.locate(path), detail: `${where}expected ${issue.expected}, got ${describe(actual)}` };
+  if (issue.code === 'invalid_value' && actual === undefined && path.length > 0) {
+    return { location: source.locate(path.slice(0, -1)), detail: `missing required key "${String(path.at(-1))}" (expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')})` };
+  }
   if (issue.code === 'invalid_value') {
     const hint = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : '';
     return { location: source.locate(path), detail: `${where}expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describe(actual)}${hint}` };
   }
   if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
-    return { location: source.locate(path), detail: `${where}expected scheme to be one of hmac-sha256-hex, standard-webhooks, stripe, none, got ${describe(valueAt(source.data, [...path, 'scheme']))}` };
+    return { location: source.locate(path), detail: `${where}expected one of hmac-sha256-hex, standard-webhooks, stripe, none, got ${describe(actual)}${typeof actual === 'string' ? didYouMean(actual, ['hmac-sha256-hex', 'standard-webhooks', 'stripe', 'none']) : ''}` };
   }
   const got = issue.message.startsWith('expected') ? `, got ${describe(actual)}` : ` (got ${describe(actual)})`;
   return { location: source.locate(path), detail: `${where}${issue.message}${got}` };
@@ -137,7 +140,13 @@ export function parseProviderFile(text: string, file: string): DeclarativeProvid
   if (source.problems.length > 0) fail(source.problems.map((problem) => ({ location: problem.location, detail: problem.message })), file);
   if (!isJsonObject(source.data)) fail([{ location: source.locate([]), detail: `expected a provider mapping (hooksim: provider/v1, name, title, events), got ${describe(source.data)}` }], file);
   const result = providerFileSchema.safeParse(source.data);
-  if (!result.success) fail(result.error.issues.map((issue) => issueProblem(source, issue)), file);
+  if (!result.success) {
+    const found = result.error.issues.map((issue) => ({ issue, problem: issueProblem(source, issue) }));
+    // `titel:` for `title:` is one mistake, not two: the unknown key's suggestion says it all.
+    const suggested = new Set(found.flatMap(({ issue, problem }) => (issue.code === 'unrecognized_keys' ? [`${issue.path.join('.')}|${/did you mean "([^"]+)"/.exec(problem.detail)?.[1] ?? ''}`] : [])));
+    const kept = found.filter(({ issue, problem }) => !(problem.detail.startsWith('missing required key') && suggested.has(`${issue.path.slice(0, -1).join('.')}|${String(issue.path.at(-1))}`)));
+    fail(kept.map(({ problem }) => problem), file);
+  }
   const problems = checkMeaning(source, result.data);
   if (problems.length > 0) fail(problems, file);
   return Object.assign(compileProvider(result.data), { file });
