@@ -1,4 +1,5 @@
 import type { AnyProvider } from '../providers/types.js';
+import type { Effects } from '../check/types.js';
 import type { Target } from '../transports/target.js';
 
 /**
@@ -26,6 +27,12 @@ export interface HooksimConfig {
    * from the environment (`logto: { signingKey: process.env.LOGTO_SIGNING_KEY }`).
    */
   providerOptions?: Record<string, Record<string, unknown>>;
+  /**
+   * What `hooksim check` verifies after a delivery, by event: a request to your app's API with the
+   * answer expected (`{ request: 'GET /users/${data.id}', expect: { status: 200 } }`), or a
+   * function that looks in your app's database. `--effects FILE` replaces them.
+   */
+  effects?: Effects;
   /**
    * More providers: provider files (YAML/JSON, relative to the config file) or `Provider` objects.
    * Scenario files and `--provider` flags then name them like the built-in ones.

@@ -25,6 +25,7 @@ const configSchema = z
     reporters: z.array(z.string()).optional(),
     maxReplyBytes: z.number().int().positive().optional(),
     providerOptions: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    effects: z.record(z.string(), z.unknown()).optional(),
     providers: z
       .array(
         z.union([

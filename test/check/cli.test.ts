@@ -1,3 +1,4 @@
+import { providers } from '../../src/providers/registry.js';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -5,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFailOpenSignatureHook } from '../../examples/logto/broken/fail-open-signature.js';
+import { createNoOpUserStoreHook } from '../../examples/logto/broken/no-op-user-store.js';
 import { createLogtoSignedHook } from '../../examples/logto/signed-hook.js';
 import { cli } from '../cli/helpers.js';
 
@@ -71,7 +73,7 @@ describe('hooksim check: exit codes', () => {
 
   it.each([
     [['check', 'logto'], 'hooksim: check needs --to <url|target>: the hook to audit'],
-    [['check', 'logtoo', '--to', 'http://127.0.0.1:1/'], 'hooksim: unknown provider "logtoo" (did you mean "logto"?); known: dexie-cloud, logto'],
+    [['check', 'logtoo', '--to', 'http://127.0.0.1:1/'], `hooksim: unknown provider "logtoo" (did you mean "logto"?); known: ${providers.map((provider) => provider.name).join(', ')}`],
     [['check', 'logto', '--to', 'http://127.0.0.1:1/', '--reporter', 'junitt'], 'hooksim: unknown reporter "junitt" (did you mean "junit"?); reporters: pretty, json, junit, github'],
     [['check', 'logto', '--to', 'http://127.0.0.1:1/', '--fuzz', '-1'], 'hooksim: --fuzz expects a whole number >= 0, got "-1"'],
     [['check', 'logto', '--to', 'http://127.0.0.1:1/', '--events', 'PostRegister,User.Craeted'], 'hooksim: unknown logto event "User.Craeted" (did you mean "User.Created"?); see `hooksim list`'],
@@ -122,5 +124,24 @@ describe('hooksim check: output', () => {
     const { code, stdout } = await cli(['check', 'logto', '--to', good, '--fuzz', '0', '--only', 'signature.wrong-key'], { HOOKSIM_SIGNING_KEY: signingKey });
     expect(stdout).toContain('✔ signature.wrong-key');
     expect(code).toBe(0);
+  });
+});
+
+describe('effects from the config file', () => {
+  it('a config effect is checked like --effects, and a failing one fails the run', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'hooksim-check-config-'));
+    // The no-op hook answers 2xx but stores nothing: the config's effect must catch it.
+    await writeFile(
+      join(folder, 'hooksim.config.json'),
+      JSON.stringify({ effects: { 'User.Created': { request: 'GET /users/${data.id}', expect: { status: 200 } } } }),
+    );
+    const noOpUrl = (await serve(createNoOpUserStoreHook({ signingKey }).app)).replace('/hooks/logto', '/hook');
+    const { code, stdout } = await cli(['check', 'logto', '--to', noOpUrl, '--signing-key', signingKey, '--fuzz', '0', '--only', 'effects.User.Created'], {}, folder);
+    expect(stdout).toMatch(/✘ effects\.User\.Created/);
+    expect(stdout).toContain('expected status 200, got 404');
+    expect(code).toBe(1);
+    // Without the config's effects the same run has nothing to check there.
+    const without = await cli(['check', 'logto', '--to', noOpUrl, '--signing-key', signingKey, '--fuzz', '0', '--only', 'events.User.Created'], {}, dir);
+    expect(without.code).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import type { Target } from '../../transports/target.js';
+import type { Effects } from '../../check/types.js';
 import { EXIT, type CliIo } from '../io.js';
 import { prepareOutFile, writeAtomically, type OutFile } from '../out-files.js';
 import { colourEnabled, paint } from '../style.js';
@@ -26,19 +26,6 @@ interface CheckFlags {
   option?: string[];
   timeout?: string;
   config?: string;
-}
-
-/** `--to`: a URL as is, anything else a target named in the config file. */
-async function targetFrom(to: string, io: CliIo, configFile: string | undefined): Promise<Target> {
-  if (to.includes('://')) return to;
-  const { loadConfig } = await import('../../config/load.js');
-  const { config } = await loadConfig(io.cwd, configFile);
-  const targets = config.targets ?? {};
-  const target = targets[to];
-  if (target !== undefined) return target;
-  const { didYouMean } = await import('../../core/suggest.js');
-  const names = Object.keys(targets);
-  throw new UsageError(`unknown target "${to}"${didYouMean(to, names)}: ${names.length ? `the config defines ${names.join(', ')}` : 'no config file defines targets'}; a URL needs its scheme (http://...)`);
 }
 
 /**
@@ -65,7 +52,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .option('--out <file>', 'write a document reporter to a file (junit=report.xml); repeatable', collect)
     .option('--json', 'print the report as one JSON document (same as --reporter json)')
     .option('--strict', 'warnings fail the run too')
-    .option('--config <file>', 'configuration file for named targets')
+    .option('--config <file>', 'configuration file: named targets, effects')
     .addHelpText(
       'after',
       commandHelp(
@@ -96,7 +83,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       const signingKey = flags.signingKey ?? (optionKeys(provider).includes('signingKey') ? io.env.HOOKSIM_SIGNING_KEY : undefined);
       const events = flags.events?.split(',').map((event) => event.trim()).filter(Boolean);
       const { checkHook, parseEffectsFile } = await import('../../check/index.js');
-      let effects;
+      let effects: Effects | undefined;
       if (flags.effects !== undefined) {
         const file = resolve(io.cwd, flags.effects);
         const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -104,7 +91,11 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
         });
         effects = await parseEffectsFile(text, flags.effects);
       }
-      const target = await targetFrom(flags.to, io, flags.config);
+      // The config names targets and may declare effects; --to URL and --effects FILE win.
+      const [{ loadConfig }, { namedTarget }] = await Promise.all([import('../../config/load.js'), import('../../scenarios/target.js')]);
+      const { config } = await loadConfig(io.cwd, flags.config);
+      const target = flags.to.includes('://') ? flags.to : namedTarget(flags.to, config, undefined);
+      effects ??= config.effects;
       const report = await checkHook({
         provider,
         target,
