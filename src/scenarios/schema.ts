@@ -130,7 +130,7 @@ const namedEntrySchema = z
 /** The provider API hooksim plays for hooks that call back (Logto Management API, Dexie Cloud REST). */
 export const mockApiSchema = z
   .object({
-    serve: z.enum(['msw', 'http']).default('http').describe("`msw`: intercept in this process (in-process hooks). `http`: a server on 127.0.0.1 (hooks elsewhere)."),
+    serve: z.enum(['msw', 'http']).default('http').describe("`msw`: intercept in this process (in-process hooks); joins the msw server given to describeScenarios/runScenarios as `{ msw }`. `http`: a server on 127.0.0.1 (hooks elsewhere)."),
     baseUrl: z.url().optional().describe("msw: the origin hooks call (default https://default.logto.app / https://hooksim.dexie.cloud)."),
     port: z.number().int().min(0).max(65535).optional().describe("http: the port (default 0: the OS picks; the URL is then `${mockApi.url}`)."),
     roles: z.array(namedEntrySchema).optional().describe("Logto roles the tenant starts with."),
