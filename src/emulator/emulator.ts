@@ -243,7 +243,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       resolveTarget(config, input.target);
       const { prepared, seed, actor, problems } = build(input);
       if (problems.length > 0) throw new UsageError(`overrides: ${problems.map((problem) => problem.message).join('; ')}`);
-      if (input.seed === undefined) nextSeed += 1;
+      // The next generated user is a new one, also after a send that named its seed (the dashboard sends the previewed one).
+      nextSeed = Math.max(nextSeed, seed + 1);
       return deliver({ input, seed, actor, prepared }, source);
     },
     async replay(id, edit) {

@@ -114,11 +114,13 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
           deliveries: step.deliveries.map((delivery) => ({ ...delivery, request: maskSignature(delivery.request) })),
         });
         let provider = '';
+        let target = '';
         const reporter: Reporter = {
           name: 'dashboard',
           onRunStart: (list) => sse(res, 'start', { files: list }),
           onScenarioStart: (scenario) => {
             provider = scenario.provider ?? '';
+            target = scenario.target ?? '';
             sse(res, 'scenario', scenario);
           },
           onStepEnd: (scenario, step) => {
@@ -130,7 +132,7 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
                 provider,
                 event: step.event,
                 variant: step.variant,
-                target: '',
+                target,
                 seed: 0,
                 set: [],
                 request: maskSignature(delivery.request),
@@ -144,7 +146,7 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
                 story: { file: scenario.file, scenario: scenario.name, step: step.name },
               });
             }
-            sse(res, 'step', { scenario: scenario.name, file: scenario.file, step: stepView(step), counts: live });
+            sse(res, 'step', { scenario: scenario.name, file: scenario.file, target, step: stepView(step), counts: live });
           },
           onScenarioEnd: (scenario) => {
             live.scenarios[scenario.status] += 1;

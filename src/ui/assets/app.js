@@ -2,7 +2,7 @@
 // textContent (never innerHTML), so payload text can never run as code on this page.
 const token = new URLSearchParams(location.search).get('token') || '';
 const $ = (id) => document.getElementById(id);
-const state = { catalog: null, history: [], selected: null, previewTimer: 0, previewSeq: 0 };
+const state = { catalog: null, history: [], selected: null, previewTimer: 0, previewSeq: 0, previewSeed: undefined };
 
 /** Creates an element with text and attributes; children may be elements or strings. */
 function el(tag, attrs, ...children) {
@@ -165,6 +165,8 @@ async function preview() {
   try {
     const result = await api('/api/preview', sendInput());
     if (sequence !== state.previewSeq) return;
+    // Sending uses the previewed seed: the request shown is the one that goes out.
+    state.previewSeed = result.seed;
     showProblems($('send-override-errors'), $('send-overrides'), result.problems);
     $('send-preview').textContent = requestText(result.request, targetValue());
     $('send-notes').hidden = result.notes.length === 0;
@@ -191,8 +193,10 @@ async function onSend(event) {
   box.hidden = false;
   clear(box).append(el('h3', { text: 'Result' }), el('p', { class: 'muted', text: 'Sending…' }));
   try {
-    const entry = await api('/api/send', Object.assign(sendInput(), { target }));
+    const entry = await api('/api/send', Object.assign(sendInput(), { target, seed: state.previewSeed }));
     renderDelivery(box, entry, { title: 'Result' });
+    // The next send speaks of a new user: show its request.
+    schedulePreview();
   } catch (error) {
     clear(box).append(el('h3', { text: 'Result' }), el('p', { class: 'fail', role: 'alert', text: error.message }));
   } finally {
@@ -230,7 +234,7 @@ function violationList(entry) {
     const item = el('li', {}, el('strong', { text: violation.path + ': ' }), violation.message);
     const pair = expectedActual(violation.message);
     const actual = actualAt(entry, violation.path);
-    if (pair) item.append(el('div', { class: 'diff' }, el('div', { class: 'exp', text: '- expected: ' + pair.expected }), el('div', { class: 'act', text: '+ actual:   ' + pair.actual })));
+    if (pair) item.append(el('div', { class: 'diff' }, el('div', { class: 'exp', text: '- expected: ' + pair.expected }), el('div', { class: 'act', text: '+ actual: ' + pair.actual })));
     else if (actual !== undefined) item.append(el('div', { class: 'diff' }, el('div', { class: 'act', text: '+ the hook sent: ' + pretty(actual) })));
     list.append(item);
   }
@@ -310,7 +314,7 @@ function countsLine(counts, events) {
   if (events) box.append(el('span', { 'data-testid': 'counts-events', text: 'Events: ' + events.sent + ' sent, ' + events.passed + ' passed, ' + events.failed + ' failed, ' + events.errored + ' errored' }));
 }
 
-function stepDetail(step) {
+function stepDetail(step, target) {
   const box = clear($('story-detail'));
   box.append(el('p', {}, el('strong', { text: step.name }), ' ', el('span', { class: step.status, text: step.status })));
   if (step.message) box.append(el('p', { class: 'note', text: step.message }));
@@ -318,7 +322,7 @@ function stepDetail(step) {
   for (const expectation of step.expectations) list.append(el('li', { class: expectation.pass ? 'pass' : 'fail', text: (expectation.pass ? '✓ ' : '✗ ') + expectation.name + ': expected ' + expectation.expected + ', got ' + expectation.actual }));
   box.append(list);
   step.deliveries.forEach((delivery, index) => {
-    box.append(el('h4', { text: 'Delivery ' + (index + 1) }), el('pre', { class: 'code', tabindex: 0, text: requestText(delivery.request) }));
+    box.append(el('h4', { text: 'Delivery ' + (index + 1) }), el('pre', { class: 'code', tabindex: 0, text: requestText(delivery.request, target) }));
     box.append(el('pre', { class: 'code', tabindex: 0, text: delivery.response ? replyText(delivery.response) : 'no reply: ' + (delivery.error ? delivery.error.message : '') }));
   });
 }
@@ -340,7 +344,7 @@ function onStoryRun(event) {
   source.addEventListener('step', (message) => {
     const data = JSON.parse(message.data);
     const step = data.step;
-    (group || list).append(el('li', {}, el('button', { type: 'button', 'data-status': step.status, onclick: () => stepDetail(step) }, el('span', { class: step.status, text: step.status === 'passed' ? '✓' : step.status === 'skipped' ? '–' : '✗' }), step.name)));
+    (group || list).append(el('li', {}, el('button', { type: 'button', 'data-status': step.status, onclick: () => stepDetail(step, data.target) }, el('span', { class: step.status, text: step.status === 'passed' ? '✓' : step.status === 'skipped' ? '–' : '✗' }), step.name)));
     countsLine(data.counts);
   });
   source.addEventListener('scenario-end', (message) => {
@@ -403,7 +407,7 @@ async function loadMock() {
   const list = clear($('mock-calls'));
   if (!calls.length) list.append(el('li', { class: 'muted', text: 'No calls yet. Send an event to a hook that calls the provider back (logto-default-role, dexie-back-office).' }));
   for (const call of calls) {
-    list.append(el('li', {}, el('details', {}, el('summary', { text: new Date(call.at).toLocaleTimeString() + '  ' + call.api + '  ' + call.method + ' ' + call.path + ' → ' + call.status }), el('pre', { class: 'code', text: 'headers: ' + pretty(call.headers) + '\nbody: ' + pretty(call.body === undefined ? null : call.body) }))));
+    list.append(el('li', {}, el('details', {}, el('summary', { text: new Date(call.at).toLocaleTimeString() + ' ' + call.api + ' ' + call.method + ' ' + call.path + ' → ' + call.status }), el('pre', { class: 'code', text: 'headers: ' + pretty(call.headers) + '\nbody: ' + pretty(call.body === undefined ? null : call.body) }))));
   }
   $('mock-state').value = JSON.stringify(data.state, null, 2);
   $('mock-state').removeAttribute('aria-invalid');
@@ -532,7 +536,8 @@ async function start() {
     $('connection').className = 'fail';
     return;
   }
-  $('connection').textContent = 'mock Logto ' + state.catalog.mockApis.logto + ' · mock Dexie Cloud ' + state.catalog.mockApis.dexie;
+  const host = (url) => url.replace(/^https?:\/\//, '');
+  $('connection').textContent = 'mock Logto ' + host(state.catalog.mockApis.logto) + ' · mock Dexie Cloud ' + host(state.catalog.mockApis.dexie);
   const providers = state.catalog.providers.map((provider) => ({ value: provider.name, label: provider.title }));
   fillSelect($('send-provider'), providers, 'logto');
   fillSelect($('check-provider'), providers, 'logto');
