@@ -20,9 +20,14 @@ import {
 import { createLogtoSignedHook } from './examples/logto/signed-hook.js';
 import { createBackOfficeHook } from './examples/callbacks/dexie-back-office.js';
 import { createDefaultRoleHook } from './examples/callbacks/logto-default-role.js';
+import { createEnrollmentHook } from './examples/enrollment/hook.js';
+import { createDoubleProvisioningHook } from './examples/enrollment/broken/double-provisioning.js';
+import { createUnverifiedHook } from './examples/enrollment/broken/signature-not-verified.js';
 
 /** The key the demo hooks verify with; scenarios read LOGTO_SIGNING_KEY and fall back to it. */
 const signingKey = process.env.LOGTO_SIGNING_KEY ?? 'hooksimDemoSigningKey0123456789ab';
+/** The Standard Webhooks key the enrollment demo hooks verify with (scenarios read ENROLLMENT_SIGNING_KEY). */
+const enrollmentKey = process.env.ENROLLMENT_SIGNING_KEY ?? 'whsec_aG9va3NpbURlbW9FbnJvbGxtZW50S2V5MDE=';
 
 export default defineConfig({
   scenarios: ['scenarios'],
@@ -56,6 +61,10 @@ export default defineConfig({
       clientSecret: 'hooksim-m2m-secret',
       roleName: 'member',
     }).app,
+    // The device enrollment webhook (a declarative provider): one hook done right, two broken.
+    enrollment: createEnrollmentHook({ signingKey: enrollmentKey }).nodeHandler,
+    'enrollment-double-provisioning': createDoubleProvisioningHook({ signingKey: enrollmentKey }).nodeHandler,
+    'enrollment-unverified': createUnverifiedHook().nodeHandler,
     'dexie-back-office': createBackOfficeHook({
       databaseUrl: 'https://hooksim.dexie.cloud',
       clientId: 'hooksim-client',
