@@ -56,9 +56,11 @@ export class EventSource {
     const now = this.clock.now();
     for (let k = 0; k < this.plan.length; k++) {
       const { event, variant } = this.plan[k]!;
-      const built = this.provider.buildEvent(event, { seed: this.seed * 2 ** 20 + index * this.plan.length + k, now, variant, options: this.options, ...(actor ? { actor } : {}) });
+      const seed = this.seed * 2 ** 20 + index * this.plan.length + k;
+      const built = this.provider.buildEvent(event, { seed, now, variant, options: this.options, ...(actor ? { actor } : {}) });
       actor = built.actor;
-      out.push({ event, request: this.provider.buildRequest(built.payload, this.options) });
+      // As prepareEvent does: signing schemes with a timestamp or message id read them from here.
+      out.push({ event, request: this.provider.buildRequest(built.payload, this.options, { now, seed }) });
     }
     return out;
   }

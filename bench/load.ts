@@ -1,0 +1,164 @@
+/**
+ * hooksim against the HTTP ceiling, side by side in one run, against the same trivial node:http
+ * hook (its own process, so the hook's CPU is not the client's):
+ *
+ *   1. `hooksim load` vs autocannon (as a library): same connections, same body size, same time.
+ *   2. `prepareEvent` vs `JSON.stringify` + HMAC-SHA256 of the same payloads (CPU time).
+ *   3. `send()` (build, sign, deliver, judge, redact) vs undici `Pool.request` of pre-signed
+ *      bytes, at 1, 10 and 50 concurrent requests.
+ *   4. Peak RSS of a 10,000-event and a 100,000-event `hooksim load` run (one process each).
+ *
+ * Run: `npx tsx bench/load.ts`. Prints a markdown table and the machine. Nothing is asserted;
+ * exit code 0. Knobs (env): BENCH_SECONDS (per throughput case, default 5), BENCH_SEND (requests
+ * per send()/undici case, default 3000), BENCH_RSS_SMALL/BENCH_RSS_LARGE (default 10000/100000),
+ * BENCH_SKIP_RSS=1.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { cpus, loadavg, release, totalmem, type } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Pool } from 'undici';
+import { loadTest } from '../src/load/index.js';
+import { prepareEvent, send } from '../src/send.js';
+import { transportFor } from '../src/transports/target.js';
+
+const KEY = 'Xq3vR8tLm2Np7Ks4Wd9Yb6Hc1Jf5Gz0A';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SEND_COUNT = Number(process.env.BENCH_SEND ?? 3000);
+const CONNECTIONS = 10;
+
+/** The trivial hook: reads the body, answers 200 with a small JSON body. */
+const HOOK_SOURCE = `
+const { createServer } = require('node:http');
+const server = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => { res.setHeader('content-type', 'application/json'); res.end('{"ok":true,"action":"eval"}'); });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.stdout.write(String(server.address().port) + '\\n'));
+`;
+
+async function startHook(): Promise<{ url: string; origin: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['-e', HOOK_SOURCE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.once('error', reject);
+    child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}/hook`, origin, child };
+}
+
+/** CPU microseconds per call of `fn` over `n` calls (after a warm-up). */
+function cpuMicros(n: number, fn: (i: number) => unknown): number {
+  for (let i = 0; i < Math.min(n, 500); i++) fn(i + 1_000_000);
+  const before = process.cpuUsage();
+  for (let i = 0; i < n; i++) fn(i);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / n;
+}
+
+/** Requests per second of `one` run by `concurrency` loops until `count` requests are done. */
+async function throughput(concurrency: number, count: number, one: (i: number) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < count) await one(next++);
+  }));
+  return count / ((performance.now() - started) / 1000);
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+// A child that runs one `hooksim load` and prints its peak RSS: `bench/load.ts --rss <events> <url>`.
+if (process.argv[2] === '--rss') {
+  const events = Number(process.argv[3]);
+  const report = await loadTest({ provider: 'logto', events: ['PostRegister', 'User.Created:experience'], target: process.argv[4]!, signingKey: KEY, count: events, connections: CONNECTIONS });
+  // maxRSS is in kilobytes.
+  process.stdout.write(JSON.stringify({ events: report.tally.sent, kept: report.tally.kept, throughput: report.throughput, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.exit(0);
+}
+
+const hook = await startHook();
+const rows: string[][] = [];
+const note = (name: string, measured: string, reference: string, ratio: string, target: string) => {
+  rows.push([name, measured, reference, ratio, target]);
+  console.error(`  ${name}: ${measured} vs ${reference} = ${ratio} (target ${target})`);
+};
+
+try {
+  const machine = `${type()} ${release()}, ${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${fixed(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}, load average at start ${loadavg().map((value) => fixed(value, 1)).join(' ')}`;
+  console.error(`bench/load.ts on ${machine}`);
+
+  // 2. Building events: prepareEvent vs stringify + HMAC of the same payloads.
+  for (const [provider, event] of [['logto', 'PostRegister'], ['dexie-cloud', 'new-user']] as const) {
+    const extra = provider === 'logto' ? { signingKey: KEY } : {};
+    const payloads = Array.from({ length: 200 }, (_, i) => prepareEvent({ provider, event, seed: i, ...extra } as never).payload);
+    const prepare = cpuMicros(5000, (i) => prepareEvent({ provider, event, seed: i, ...extra } as never));
+    const baseline = cpuMicros(20000, (i) => createHmac('sha256', KEY).update(JSON.stringify(payloads[i % 200])).digest('hex'));
+    note(`prepareEvent ${provider} ${event} (CPU per event)`, `${fixed(prepare, 1)} µs`, `stringify+HMAC ${fixed(baseline, 1)} µs`, `${fixed(prepare / baseline, 2)}x`, '<= 3x');
+  }
+
+  // 3. send() vs undici Pool.request, same hook, same concurrency; three alternating rounds, medians.
+  const signed = Array.from({ length: 200 }, (_, i) => prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }).request);
+  for (const concurrency of [1, 10, 50]) {
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const pool = new Pool(hook.origin, { connections: concurrency });
+      theirs.push(await throughput(concurrency, SEND_COUNT, async (i) => {
+        const request = signed[i % 200]!;
+        const response = await pool.request({ path: '/hook', method: 'POST', headers: request.headers, body: request.body });
+        await response.body.text();
+      }));
+      await pool.close();
+      const transport = transportFor(hook.url);
+      ours.push(await throughput(concurrency, SEND_COUNT, (i) => send({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY, target: transport })));
+      await transport.close();
+    }
+    note(`send() at concurrency ${concurrency} (build+sign+deliver+judge+redact)`, `${fixed(median(ours))}/s`, `undici Pool.request ${fixed(median(theirs))}/s`, `${fixed(median(ours) / median(theirs), 2)}x`, '>= 0.5x');
+  }
+
+  // 1. hooksim load vs autocannon: same hook, connections, body size and duration; alternating.
+  const sample = signed[0]!;
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let oursP99 = 0;
+  let theirsP99 = 0;
+  for (let round = 0; round < 2; round++) {
+    const cannon = await autocannon({ url: hook.url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: sample.headers, body: sample.body });
+    theirs.push(cannon.requests.total / (cannon.duration || SECONDS));
+    theirsP99 = cannon.latency.p99;
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister'], target: hook.url, signingKey: KEY, connections: CONNECTIONS, durationMs: SECONDS * 1000 });
+    ours.push(report.throughput);
+    oursP99 = report.latency.p99;
+  }
+  note(
+    `hooksim load, ${CONNECTIONS} connections, ${SECONDS} s, ~${Buffer.byteLength(sample.body)} B bodies (signed, judged)`,
+    `${fixed(median(ours))}/s (p99 ${fixed(oursP99, 1)} ms)`,
+    `autocannon ${fixed(median(theirs))}/s (p99 ${fixed(theirsP99, 1)} ms)`,
+    `${fixed(median(ours) / median(theirs), 2)}x`,
+    '>= 0.9x',
+  );
+
+  // 4. Memory: the same run at 10k and 100k events, each in its own process.
+  if (process.env.BENCH_SKIP_RSS !== '1') {
+    const sizes = [Number(process.env.BENCH_RSS_SMALL ?? 10_000), Number(process.env.BENCH_RSS_LARGE ?? 100_000)];
+    const peaks = sizes.map((events) => {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--rss', String(events), hook.url], { encoding: 'utf8' });
+      const line = child.stdout.trim().split('\n').at(-1) ?? '';
+      if (child.status !== 0 || !line.startsWith('{')) throw new Error(`RSS child failed: ${child.stderr}`);
+      return JSON.parse(line) as { events: number; kept: number; throughput: number; peakRssMb: number };
+    });
+    const [small, large] = peaks as [(typeof peaks)[0], (typeof peaks)[0]];
+    note(`peak RSS, hooksim load ${large.events} vs ${small.events} events`, `${fixed(large.peakRssMb, 1)} MB`, `${fixed(small.peakRssMb, 1)} MB`, `${fixed(large.peakRssMb / small.peakRssMb, 2)}x`, '< 1.2x');
+  }
+
+  console.log(`\n**Machine:** ${machine}\n`);
+  console.log('| Case | hooksim | Reference | Ratio | Target |');
+  console.log('|---|---|---|---|---|');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+} finally {
+  hook.child.kill();
+}
