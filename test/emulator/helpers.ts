@@ -18,8 +18,8 @@ export interface ServeProcess {
 }
 
 /** Starts `hooksim serve` from sources and resolves once it printed its URLs (it prints them when listening). */
-export async function startServe(args: string[], env: Record<string, string> = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve', ...args], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServe(args: string[], env: Record<string, string> = {}, command: 'serve' | 'ui' = 'serve'): Promise<ServeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, command, ...args], { cwd: root, env: { ...process.env, ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -31,10 +31,10 @@ export async function startServe(args: string[], env: Record<string, string> = {
     });
     void exited.then(([code]) => reject(new Error(`hooksim serve exited (${String(code)}) before it was ready: ${err}`)));
   });
-  const url = (label: string) => new RegExp(`${label}\\s+(http://127\\.0\\.0\\.1:\\d+)`).exec(out)![1]!;
+  const url = (label: string) => new RegExp(`${label}\\s+(http://127\\.0\\.0\\.1:\\d+\\S*)`).exec(out)![1]!;
   return {
     child,
-    control: url('control API'),
+    control: url(command === 'ui' ? 'hooksim ui:' : 'control API'),
     logto: url('Logto'),
     dexie: url('Dexie Cloud'),
     stdout: () => out,

@@ -1,5 +1,5 @@
 // hooksim dashboard: plain DOM, no framework. Every value from the server is shown with
-// textContent (never innerHTML), so payload text can never run as code on this page.
+// textContent, never parsed as markup, so payload text can never run as code on this page.
 const token = new URLSearchParams(location.search).get('token') || '';
 const $ = (id) => document.getElementById(id);
 const state = { catalog: null, history: [], selected: null, previewTimer: 0, previewSeq: 0, previewSeed: undefined };
