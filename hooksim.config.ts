@@ -23,11 +23,16 @@ import { createDefaultRoleHook } from './examples/callbacks/logto-default-role.j
 import { createEnrollmentHook } from './examples/enrollment/hook.js';
 import { createDoubleProvisioningHook } from './examples/enrollment/broken/double-provisioning.js';
 import { createUnverifiedHook } from './examples/enrollment/broken/signature-not-verified.js';
+import { createUserSyncHook } from './examples/standard-webhooks/user-sync.js';
+import { createCrashOnDeleteHook } from './examples/standard-webhooks/broken/crash-on-delete.js';
+import { createConflictOnRetryHook } from './examples/standard-webhooks/broken/conflict-on-retry.js';
 
 /** The key the demo hooks verify with; scenarios read LOGTO_SIGNING_KEY and fall back to it. */
 const signingKey = process.env.LOGTO_SIGNING_KEY ?? 'hooksimDemoSigningKey0123456789ab';
 /** The Standard Webhooks key the enrollment demo hooks verify with (scenarios read ENROLLMENT_SIGNING_KEY). */
 const enrollmentKey = process.env.ENROLLMENT_SIGNING_KEY ?? 'whsec_aG9va3NpbURlbW9FbnJvbGxtZW50S2V5MDE=';
+/** The key the Standard Webhooks demo hooks verify with (scenarios read STANDARD_WEBHOOKS_SIGNING_KEY). */
+const standardWebhooksKey = process.env.STANDARD_WEBHOOKS_SIGNING_KEY ?? 'whsec_aG9va3NpbURlbW9TdGFuZGFyZFdlYmhvb2tzMDE=';
 
 export default defineConfig({
   scenarios: ['scenarios'],
@@ -65,6 +70,10 @@ export default defineConfig({
     enrollment: createEnrollmentHook({ signingKey: enrollmentKey }).nodeHandler,
     'enrollment-double-provisioning': createDoubleProvisioningHook({ signingKey: enrollmentKey }).nodeHandler,
     'enrollment-unverified': createUnverifiedHook().nodeHandler,
+    // Clerk-style user sync over Standard Webhooks: one done right, two broken.
+    'standard-webhooks': createUserSyncHook({ signingKey: standardWebhooksKey }).nodeHandler,
+    'standard-webhooks-crash-on-delete': createCrashOnDeleteHook({ signingKey: standardWebhooksKey }).nodeHandler,
+    'standard-webhooks-conflict-on-retry': createConflictOnRetryHook({ signingKey: standardWebhooksKey }).nodeHandler,
     'dexie-back-office': createBackOfficeHook({
       databaseUrl: 'https://hooksim.dexie.cloud',
       clientId: 'hooksim-client',

@@ -91,6 +91,8 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
     },
     deliveryPolicy: (options) => deliveryPolicyOf(file.delivery.retry, options.timeoutMs),
     judge: (_event, _request, record) => judgeReply(file, record, contract),
+    describeOutcome: (outcome) => outcome.result,
+    outcomeSummary: { title: 'outcomes', label: (outcome) => outcome.result },
     ...(signingSpec.scheme !== 'none' ? { signing: { scheme, key: keyOf } } : {}),
     secrets: (options) => secretNames.map((name) => options[name]).filter((value): value is string => typeof value === 'string' && value !== ''),
     contracts: file.reply.body?.jsonSchema ? { reply: z.fromJSONSchema(file.reply.body.jsonSchema as never) } : {},
