@@ -1,4 +1,4 @@
-import type { Faker } from '@faker-js/faker';
+import type { Faker, Randomizer } from '@faker-js/faker';
 // The English entry alone: the package's main entry loads every locale (over a second on a cold start).
 import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import { mersenne53 } from './mersenne.js';
@@ -7,8 +7,14 @@ const FakerClass = englishFaker.constructor as typeof Faker;
 /** `[en, base]` merged once (what `new Faker({ locale: [en, base] })` merges on every construction). */
 const ENGLISH = englishFaker.rawDefinitions;
 
+/** The randomizer behind each Faker built here, for draws that skip faker's argument handling. */
+const randomizers = new WeakMap<Faker, Randomizer>();
+
 function newFaker(): Faker {
-  return new FakerClass({ locale: ENGLISH, randomizer: mersenne53() });
+  const randomizer = mersenne53();
+  const faker = new FakerClass({ locale: ENGLISH, randomizer });
+  randomizers.set(faker, randomizer);
+  return faker;
 }
 
 /*
@@ -63,6 +69,13 @@ const MIXED_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 /** `length` characters from `alphabet`, drawn from `faker`. */
 export function randomString(faker: Faker, length: number, alphabet: string): string {
   let out = '';
+  const randomizer = randomizers.get(faker);
+  if (randomizer) {
+    // faker.number.int({ min: 0, max: n - 1 }) is floor(next() * n): the same draw, without
+    // its option checks (ids are most of an event's draws).
+    for (let i = 0; i < length; i++) out += alphabet[Math.floor(randomizer.next() * alphabet.length)];
+    return out;
+  }
   for (let i = 0; i < length; i++) out += alphabet[faker.number.int({ min: 0, max: alphabet.length - 1 })];
   return out;
 }
