@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import { createEmulator, type Emulator } from '../../src/emulator/emulator.js';
-import { parseState, readStateFile, writeStateFile } from '../../src/emulator/state.js';
+import { parseState, readStateFile, writeStateFile, type EmulatorState } from '../../src/emulator/state.js';
 
 const clock = manualClock('2026-03-01T10:00:00Z');
 let emulators: Emulator[] = [];
@@ -12,7 +12,7 @@ afterEach(async () => {
   await Promise.all(emulators.map((emulator) => emulator.close()));
   emulators = [];
 });
-async function emulator(state?: Parameters<typeof createEmulator>[0]['state']) {
+async function emulator(state?: EmulatorState) {
   const created = await createEmulator({ clock, ...(state ? { state } : {}) });
   emulators.push(created);
   return created;
