@@ -24,13 +24,24 @@ export const providers: readonly AnyProvider[] = registered;
  * {@link UsageError}.
  */
 export function registerProvider(provider: AnyProvider): void {
-  const existing = registered.find((candidate) => candidate.name === provider.name);
+  const index = registered.findIndex((candidate) => candidate.name === provider.name);
+  const existing = registered[index];
   if (existing === provider) return;
+  // The same provider file loaded again (a second CLI run in one process, a config reloaded): the newer one wins.
+  if (existing && !builtins.includes(existing) && sourceOf(existing) !== undefined && sourceOf(existing) === sourceOf(provider)) {
+    registered[index] = provider;
+    return;
+  }
   if (existing) {
     const origin = builtins.includes(existing) ? 'a built-in provider' : 'a provider already loaded';
     throw new UsageError(`provider "${provider.name}" is already defined (${origin}); give yours another name`);
   }
   registered.push(provider);
+}
+
+/** The file a provider was compiled from, when it was. */
+function sourceOf(provider: AnyProvider): string | undefined {
+  return (provider as { source?: string }).source;
 }
 
 /** The provider called `name`, or a {@link UsageError} suggesting the nearest name. */

@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isJsonObject, type JsonValue } from '../../core/json.js';
 import { didYouMean } from '../../core/suggest.js';
@@ -12,8 +13,11 @@ import { checkTemplate } from './template.js';
 /** Provider files larger than this are refused before they are read. */
 export const MAX_PROVIDER_FILE_BYTES = 1024 * 1024;
 
-/** A provider compiled from a file, with where it came from. */
-export type DeclarativeProvider = Provider<DeclarativeOptions, DeclarativeOutcome> & { file: string };
+/**
+ * A provider compiled from a file, with where it came from: `file` as given (for messages),
+ * `source` the absolute path when it was read from disk (loading the same file again replaces it).
+ */
+export type DeclarativeProvider = Provider<DeclarativeOptions, DeclarativeOutcome> & { file: string; source?: string };
 
 interface Problem {
   location: SourceLocation;
@@ -172,5 +176,5 @@ export async function loadProviderFile(path: string, displayName = path): Promis
     if (error instanceof ScenarioFileError) throw error;
     throw new ScenarioFileError(start, `cannot read provider file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  return parseProviderFile(text, displayName);
+  return Object.assign(parseProviderFile(text, displayName), { source: resolve(path) });
 }

@@ -109,7 +109,8 @@ export function checkTemplate(template: JsonValue, path: PropertyKey[] = [], act
     if (Object.hasOwn(node, 'fake')) {
       const name = node.fake;
       if (typeof name !== 'string' || !isFakeName(name)) {
-        problems.push({ path: [...at, 'fake'], message: `unknown generator ${JSON.stringify(name)}${typeof name === 'string' ? didYouMean(name, fakeNames) : ''}; generators: ${fakeNames.join(', ')}` });
+        const hint = typeof name === 'string' ? didYouMean(name, fakeNames) : '';
+        problems.push({ path: [...at, 'fake'], message: `unknown generator ${JSON.stringify(name)}${hint || `; generators: ${fakeNames.join(', ')}`}` });
       }
       const extra = Object.keys(node).find((key) => !(fakeArgumentKeys as readonly string[]).includes(key));
       if (extra !== undefined) problems.push({ path: at, key: extra, message: `unknown generator argument "${extra}"${didYouMean(extra, fakeArgumentKeys)}; arguments: ${fakeArgumentKeys.slice(1).join(', ')} (for an object with a "fake" key, write literal: {...})` });

@@ -1,0 +1,4 @@
+export default {
+  providers: ['providers/acme.provider.yaml'],
+  scenarios: ['scenarios'],
+};
