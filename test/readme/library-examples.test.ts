@@ -7,3 +7,4 @@
 import '../../examples/readme/send.js';
 import '../../examples/readme/vitest-matchers.js';
 import '../../examples/readme/supertest-agent.js';
+import '../../examples/readme/check-hook.js';
