@@ -4,8 +4,9 @@
  *
  *   1. `hooksim load` vs autocannon (as a library): same connections, same body size, same time.
  *   2. `prepareEvent` vs `JSON.stringify` + HMAC-SHA256 of the same payloads (CPU time).
- *   3. `send()` (build, sign, deliver, judge, redact) vs undici `Pool.request` of pre-signed
- *      bytes, at 1, 10 and 50 concurrent requests.
+ *   3. The URL transport with judging and redaction (`deliverPrepared`), and `send()` whole
+ *      (build, sign, deliver, judge, redact), vs undici `Pool.request` of the same pre-signed
+ *      bytes, at 1, 10 and 50 concurrent requests (three alternating rounds, medians).
  *   4. Peak RSS of a 10,000-event and a 100,000-event `hooksim load` run (one process each).
  *
  * Run: `npx tsx bench/load.ts`. Prints a markdown table and the machine. Nothing is asserted;
@@ -20,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { loadTest } from '../src/load/index.js';
-import { prepareEvent, send } from '../src/send.js';
+import { deliverPrepared, prepareEvent, send } from '../src/send.js';
 import { transportFor } from '../src/transports/target.js';
 
 const KEY = 'Xq3vR8tLm2Np7Ks4Wd9Yb6Hc1Jf5Gz0A';
@@ -102,8 +103,10 @@ try {
 
   // 3. send() vs undici Pool.request, same hook, same concurrency; three alternating rounds, medians.
   const signed = Array.from({ length: 200 }, (_, i) => prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }).request);
+  const preparedEvents = Array.from({ length: 200 }, (_, i) => prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }));
   for (const concurrency of [1, 10, 50]) {
-    const ours: number[] = [];
+    const sent: number[] = [];
+    const delivered: number[] = [];
     const theirs: number[] = [];
     for (let round = 0; round < 3; round++) {
       const pool = new Pool(hook.origin, { connections: concurrency });
@@ -114,10 +117,15 @@ try {
       }));
       await pool.close();
       const transport = transportFor(hook.url);
-      ours.push(await throughput(concurrency, SEND_COUNT, (i) => send({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY, target: transport })));
+      // The URL transport with judging and redaction, on signed requests built beforehand (as undici gets them)...
+      delivered.push(await throughput(concurrency, SEND_COUNT, (i) => deliverPrepared(preparedEvents[i % 200]!, transport)));
+      // ...and send() whole: building and signing each event too.
+      sent.push(await throughput(concurrency, SEND_COUNT, (i) => send({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY, target: transport })));
       await transport.close();
     }
-    note(`send() at concurrency ${concurrency} (build+sign+deliver+judge+redact)`, `${fixed(median(ours))}/s`, `undici Pool.request ${fixed(median(theirs))}/s`, `${fixed(median(ours) / median(theirs), 2)}x`, '>= 0.5x');
+    const reference = `undici Pool.request ${fixed(median(theirs))}/s`;
+    note(`URL transport + judge + redact (deliverPrepared), concurrency ${concurrency}`, `${fixed(median(delivered))}/s`, reference, `${fixed(median(delivered) / median(theirs), 2)}x`, '>= 0.5x');
+    note(`send() (build+sign+deliver+judge+redact), concurrency ${concurrency}`, `${fixed(median(sent))}/s`, reference, `${fixed(median(sent) / median(theirs), 2)}x`, '(>= 0.5x)');
   }
 
   // 1. hooksim load vs autocannon: same hook, connections, body size and duration; alternating.

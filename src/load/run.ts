@@ -6,7 +6,7 @@ import { getProvider } from '../providers/registry.js';
 import type { AnyProvider } from '../providers/types.js';
 import { transportFor } from '../transports/target.js';
 import { DEFAULT_MAX_REPLY_BYTES } from '../transports/types.js';
-import { LatencyHistogram } from './histogram.js';
+import type { LatencyHistogram } from './histogram.js';
 import { EventSource, type PlannedEvent } from './source.js';
 import { count, emptyTally } from './tally.js';
 import type { LoadOptions, LoadReport, LoadTimer } from './types.js';
@@ -59,10 +59,12 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
   const limit = input.count ?? (input.durationMs === undefined ? DEFAULT_COUNT : Infinity);
   const summary = provider.outcomeSummary;
 
+  // Loaded here: the histogram library takes a moment to import, and only load runs need it.
+  const { LatencyHistogram: Histogram } = await import('./histogram.js');
   const transport = transportFor(input.target);
   const ownsTransport = transport !== input.target;
-  const latency = new LatencyHistogram();
-  const lag = input.rate !== undefined ? new LatencyHistogram() : undefined;
+  const latency: LatencyHistogram = new Histogram();
+  const lag: LatencyHistogram | undefined = input.rate !== undefined ? new Histogram() : undefined;
   const tally = emptyTally();
   let started = 0;
   let inFlight = 0;

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { LatencyHistogram, loadTest } from '../../src/load/index.js';
+import { LatencyHistogram } from '../../src/load/histogram.js';
+import { loadTest } from '../../src/load/index.js';
 import { ok, startHook } from './helpers.js';
 
 let close: (() => Promise<void>) | undefined;

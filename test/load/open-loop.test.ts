@@ -57,6 +57,7 @@ describe('open loop: sends on schedule whatever the hook does, latency from the 
     const hook = heldTransport(timer);
     // 100 events/s: intended starts at 0, 10, 20, 30 and 40 ms.
     const run = loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: hook.transport, rate: 100, count: 5, connections: 10, timer });
+    await hook.arrived(1);
     for (const [n, at] of [[2, 10], [3, 20], [4, 30], [5, 40]] as const) {
       timer.set(at);
       await hook.arrived(n);
@@ -123,6 +124,7 @@ describe('open loop: sends on schedule whatever the hook does, latency from the 
     const timer = manualTimer();
     const hook = heldTransport(timer);
     const run = loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: hook.transport, rate: 100, durationMs: 25, connections: 10, timer });
+    await hook.arrived(1);
     for (const [n, at] of [[2, 10], [3, 20]] as const) {
       timer.set(at);
       await hook.arrived(n);
