@@ -108,6 +108,18 @@ export interface Provider<Options = unknown, Outcome = unknown> {
    * `Logto log: Error 401`): what the provider decided, so a reader need not open the details.
    */
   describeOutcome?(outcome: Outcome): string;
+  /**
+   * What a repeated event must lead to, for providers that say (declarative files' `repeats`):
+   * the variants that repeat an earlier event about the same actor, and the outcome a repeat (a
+   * duplicate delivery, a replayed message id, one of those variants) must get. `hooksim check`
+   * holds a hook to it.
+   */
+  repeats?: {
+    variants: readonly string[];
+    /** The outcome in words (`device already provisioned`). */
+    expected: string;
+    holds(outcome: Outcome): boolean;
+  };
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */

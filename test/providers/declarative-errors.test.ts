@@ -30,7 +30,7 @@ describe('provider files: each problem once, at file:line:column, with what was 
   });
 
   it.each([
-    ['a misspelt top-level key', VALID.replace('title:', 'titel:'), /^acme\.yaml:3:1: unknown key "titel" \(did you mean "title"\?\); expected one of: hooksim, name, title, notes, options, actor, events, request, delivery, reply$/],
+    ['a misspelt top-level key', VALID.replace('title:', 'titel:'), /^acme\.yaml:3:1: unknown key "titel" \(did you mean "title"\?\); expected one of: hooksim, name, title, notes, options, actor, events, request, delivery, reply, repeats$/],
     ['a missing version line', VALID.replace('hooksim: provider/v1\n', ''), /^acme\.yaml:1:1: missing required key "hooksim" \(expected "provider\/v1"\)$/],
     ['an unknown generator', VALID.replace('internet.email', 'internet.emial'), /^acme\.yaml:5:18: unknown generator "internet.emial" \(did you mean "internet.email"\?\)/],
     ['a misspelt actor reference', VALID.replace('${actor.email}', '${actor.emial}'), /^acme\.yaml:10:14: \$\{actor.emial\}: the actor has no field "emial" \(did you mean "email"\?\)/],
@@ -40,6 +40,8 @@ describe('provider files: each problem once, at file:line:column, with what was 
     ['a time format that does not exist', VALID.replace('${actor.email}', '{ time: unix }'), /^acme\.yaml:10:22: expected one of iso, epoch-ms, epoch-s, got "unix"/],
     ['a JSON Schema that cannot be compiled', `${VALID}reply:\n  body:\n    jsonSchema: { $ref: '#/nowhere' }\n`, /^acme\.yaml:13:17: not a JSON Schema hooksim can check/],
     ['the same event twice', VALID.replace('events:\n', 'events:\n  - { name: ping, summary: again, payload: {} }\n'), /^acme\.yaml:8:11: event "ping" is declared twice/],
+    ['a repeat outcome no action gives', `${VALID}reply:\n  actions:\n    - { outcome: done }\nrepeats: { outcome: dnoe }\n`, /^acme\.yaml:14:21: "dnoe" is not an outcome of reply\.actions \(did you mean "done"\?\); outcomes: done$/],
+    ['a repeat variant no event has', `${VALID}reply:\n  actions:\n    - { outcome: done }\nrepeats: { outcome: done, variants: [again] }\n`, /^acme\.yaml:14:38: no event has a variant "again"$/],
     ['a list instead of a mapping', '- a\n- b\n', /^acme\.yaml:1:1: expected a provider mapping/],
     ['invalid YAML', 'name: [acme\n', /^acme\.yaml:\d+:\d+: invalid YAML/],
   ])('%s', (_name, text, line) => {

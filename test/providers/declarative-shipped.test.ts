@@ -44,6 +44,12 @@ describe('enrollment', () => {
     expect(new Set([first, second, again].map((event) => data(event.request).sessionId)).size).toBe(3);
   });
 
+  it('says what a repeat must lead to: re-enrollment, and the outcome "device already provisioned"', () => {
+    expect(enrollment.repeats?.variants).toEqual(['re-enrollment']);
+    expect(enrollment.repeats?.holds({ delivered: true, result: 'device already provisioned', attempts: 1 })).toBe(true);
+    expect(enrollment.repeats?.holds({ delivered: true, result: 'device provisioned', attempts: 1 })).toBe(false);
+  });
+
   it('is signed per Standard Webhooks (the library verifies it)', () => {
     const fresh = prepareEvent({ provider: enrollment, event: 'enrollment', seed: 1, now: Date.now(), options: { signingKey: KEY } });
     expect(new Webhook(KEY).verify(fresh.request.body, fresh.request.headers)).toEqual(JSON.parse(fresh.request.body));

@@ -92,6 +92,7 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
     deliveryPolicy: (options) => deliveryPolicyOf(file.delivery.retry, options.timeoutMs),
     judge: (_event, _request, record) => judgeReply(file, record, contract),
     describeOutcome: (outcome) => outcome.result,
+    ...(file.repeats ? { repeats: { variants: file.repeats.variants, expected: file.repeats.outcome, holds: (outcome: DeclarativeOutcome) => outcome.result === file.repeats!.outcome } } : {}),
     outcomeSummary: { title: 'outcomes', label: (outcome) => outcome.result },
     ...(signingSpec.scheme !== 'none' ? { signing: { scheme, key: keyOf } } : {}),
     secrets: (options) => secretNames.map((name) => options[name]).filter((value): value is string => typeof value === 'string' && value !== ''),

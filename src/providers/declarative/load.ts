@@ -120,6 +120,14 @@ function checkMeaning(source: SourceDocument, file: ProviderFile): Problem[] {
   for (const [name, spec] of Object.entries(file.options)) {
     if (spec.default !== undefined && typeof spec.default !== spec.type) report(['options', name, 'default'], `expected a ${spec.type} default, got ${describe(spec.default)}`);
   }
+  if (file.repeats) {
+    const outcomes = (file.reply.actions ?? []).map((action) => action.outcome);
+    if (!outcomes.includes(file.repeats.outcome)) report(['repeats', 'outcome'], `"${file.repeats.outcome}" is not an outcome of reply.actions${didYouMean(file.repeats.outcome, outcomes)}; outcomes: ${outcomes.join(', ') || 'none (declare reply.actions)'}`);
+    const variants = file.events.flatMap((event) => (event.variants ?? []).map((variant) => variant.name));
+    file.repeats.variants.forEach((name, index) => {
+      if (!variants.includes(name)) report(['repeats', 'variants', index], `no event has a variant "${name}"${didYouMean(name, variants)}`);
+    });
+  }
   if (file.reply.body?.jsonSchema) {
     try {
       z.fromJSONSchema(file.reply.body.jsonSchema as never);

@@ -159,6 +159,14 @@ export const providerFileSchema = z
     request: requestSpecSchema.default({ method: 'POST', contentType: 'application/json', headers: {}, signing: { scheme: 'none' } }).describe('How a payload becomes a request.'),
     delivery: deliverySpecSchema.default({ timeoutMs: 10_000, retry: 'none' }).describe('Timeout and retries.'),
     reply: replySpecSchema.default({ success: '2xx' }).describe("What the provider expects back and what it does with it."),
+    repeats: z
+      .object({
+        variants: z.array(z.string().min(1)).default([]).describe('Variants that repeat an earlier event about the same actor (`re-enrollment`).'),
+        outcome: z.string().min(1).describe('The outcome (one of reply.actions) a repeat must get: a duplicate delivery, a replayed message id, or one of these variants.'),
+      })
+      .strict()
+      .optional()
+      .describe('What a repeated event must lead to; `hooksim check` holds the hook to it (idempotency).'),
   })
   .strict();
 

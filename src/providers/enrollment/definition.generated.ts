@@ -196,5 +196,11 @@ export const enrollmentDefinition: unknown = {
         "outcome": "enrollment goes on without the hook"
       }
     ]
+  },
+  "repeats": {
+    "variants": [
+      "re-enrollment"
+    ],
+    "outcome": "device already provisioned"
   }
 };
