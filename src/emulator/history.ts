@@ -73,11 +73,16 @@ export class DeliveryLog {
   }
 }
 
-/** Header names that carry a signature: shown masked (the page gets no material to forge with). */
+/** Logto's signature header: the one `curl` copies can recompute (HMAC-SHA256 of the body, hex). */
 export const SIGNATURE_HEADERS = new Set(['logto-signature-sha-256']);
 
-/** The request with its signature header masked, for showing. */
+/** Any provider's signature header (`logto-signature-sha-256`, Standard Webhooks' `webhook-signature`). */
+const isSignatureHeader = (name: string): boolean => /signature/i.test(name);
+
+/** The request with its signature header masked, for showing (the page gets no material to replay with). */
 export function maskSignature(request: WireRequest): WireRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, SIGNATURE_HEADERS.has(name) ? `[redacted: HMAC-SHA256, ${value.length} hex chars]` : value]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, !isSignatureHeader(name) ? value : SIGNATURE_HEADERS.has(name) ? `[redacted: HMAC-SHA256, ${value.length} hex chars]` : `[redacted: ${value.length} chars]`]),
+  );
   return { ...request, headers };
 }
