@@ -1,4 +1,5 @@
 export { loadTest, realTimer } from './run.js';
+export { createEventStream, type EventStream, type EventStreamOptions, type PlannedEvent } from './stream.js';
 export { parseThresholds, evaluateThresholds, type Threshold, type ThresholdResult } from './thresholds.js';
 export { formatLoadReport, formatProgress } from './format.js';
 // The histogram class is not re-exported here: importing hdr-histogram-js costs a few hundred ms,

@@ -1,5 +1,4 @@
 import { systemClock } from '../core/clock.js';
-import { parseOrUsageError } from '../core/options.js';
 import { UsageError } from '../core/errors.js';
 import { deliver } from '../delivery/deliver.js';
 import { getProvider } from '../providers/registry.js';
@@ -7,7 +6,8 @@ import type { AnyProvider } from '../providers/types.js';
 import { transportFor } from '../transports/target.js';
 import { DEFAULT_MAX_REPLY_BYTES } from '../transports/types.js';
 import type { LatencyHistogram } from './histogram.js';
-import { EventSource, type PlannedEvent } from './source.js';
+import type { PlannedEvent } from './source.js';
+import { createEventStream } from './stream.js';
 import { count, emptyTally } from './tally.js';
 import type { LoadOptions, LoadReport, LoadTimer } from './types.js';
 
@@ -48,12 +48,9 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
   const seed = input.seed ?? 1;
   const clock = input.clock ?? systemClock;
   const timer = input.timer ?? realTimer;
-  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
-  const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
-  const parsed = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`, knownKeys);
   // One hook for the whole run: its identity (Logto's hookId) comes from the run's seed.
-  const options = provider.runOptions ? provider.runOptions(seed, parsed) : parsed;
-  const source = new EventSource(provider, input.events, options, seed, clock);
+  const source = createEventStream({ provider, events: input.events, seed, signingKey: input.signingKey, options: input.options, clock });
+  const options = source.options;
   const policy = provider.deliveryPolicy(options);
   const maxReplyBytes = input.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
   const limit = input.count ?? (input.durationMs === undefined ? DEFAULT_COUNT : Infinity);
