@@ -5,6 +5,7 @@ import { redact } from './core/redact.js';
 import type { Attempt, Reply, TransportError, Verdict, WireRequest } from './core/types.js';
 import { deliver } from './delivery/deliver.js';
 import { getEvent, getProvider, getVariant } from './providers/registry.js';
+import { signingOf } from './providers/signing/binding.js';
 import type { EventName, OptionsOf, OutcomeOf, ProviderName, VariantName } from './providers/typed.js';
 import type { AnyProvider, Provider } from './providers/types.js';
 import { transportFor, type Target } from './transports/target.js';
@@ -113,9 +114,10 @@ export interface ParsedBody {
 /** Notes on how the request was made that explain a likely refusal. */
 function noteList(provider: AnyProvider, options: unknown): { notes?: string[] } {
   const notes: string[] = [];
-  if (provider.signature && provider.signature.key(options) === '') {
+  const signing = signingOf(provider);
+  if (signing && signing.key(options) === '') {
     notes.push(
-      `unsigned: no signing key was given, so the request has no ${provider.signature.header} header and a hook that verifies signatures refuses it; give the hook's key (CLI: --signing-key or HOOKSIM_SIGNING_KEY; library: signingKey)`,
+      `unsigned: no signing key was given, so the request has no ${signing.signer.signatureHeader} header and a hook that verifies signatures refuses it; give the hook's key (CLI: --signing-key or HOOKSIM_SIGNING_KEY; library: signingKey)`,
     );
   }
   return notes.length ? { notes } : {};

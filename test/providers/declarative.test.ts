@@ -125,6 +125,14 @@ describe('a compiled provider judges replies by its contract and action table', 
     expect(result.outcome).toMatchObject({ delivered: true, result: 'delivered' });
   });
 
+  it('sent without a key, the result notes that the request has no webhook-signature', async () => {
+    const result = await send({ provider: acme, event: 'invoice.paid', target: hook(() => [401, {}]) });
+    expect(result.notes).toEqual([
+      "unsigned: no signing key was given, so the request has no webhook-signature header and a hook that verifies signatures refuses it; give the hook's key (CLI: --signing-key or HOOKSIM_SIGNING_KEY; library: signingKey)",
+    ]);
+    expect((await send({ provider: acme, event: 'invoice.paid', target: hook(() => [200, { ok: true }]), options: { signingKey: KEY } })).notes).toBeUndefined();
+  });
+
   it('a 500 is not delivered and the action table says what the provider does', async () => {
     const result = await send({ provider: acme, event: 'invoice.paid', target: hook(() => [500, {}]) });
     expect(result.verdict.violations).toEqual([{ path: 'status', message: 'expected status 2xx, got 500' }]);
