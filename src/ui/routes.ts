@@ -12,6 +12,7 @@ import { HttpError, triggerInputOf, type Route } from '../emulator/http.js';
 import { listTargets, resolveTarget } from '../emulator/targets.js';
 import { catalogOf } from '../providers/catalog.js';
 import { getProvider, providers } from '../providers/registry.js';
+import { parseTargetUrl } from '../transports/target.js';
 import type { Reporter } from '../reporters/types.js';
 import type { StepResult } from '../scenarios/result.js';
 import { asCurl, asSendCommand, asYamlStep } from './copy.js';
@@ -55,7 +56,16 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
       }),
     },
     { method: 'POST', pattern: '/api/preview', handle: ({ body }) => emulator.preview(triggerInputOf(body, false)) },
-    { method: 'POST', pattern: '/api/send', handle: async ({ body }) => withCalls(await emulator.trigger(triggerInputOf(body), 'dashboard')) },
+    {
+      method: 'POST',
+      pattern: '/api/send',
+      handle: async ({ body }) => {
+        // A typed URL comes as `url`: checked as a URL (a missing scheme is named), never read as a target name.
+        const typed = isObject(body) && typeof body.url === 'string' ? parseTargetUrl(body.url.trim()).href : undefined;
+        const input = triggerInputOf(typed ? { ...(body as object), target: typed } : body);
+        return withCalls(await emulator.trigger(input, 'dashboard'));
+      },
+    },
     {
       method: 'POST',
       pattern: '/api/replay',

@@ -1,4 +1,6 @@
-import { request as httpRequest } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenarios } from '../../src/scenarios/run-all.js';
 import { openSession, root, screenshot, type Session } from './harness.js';
@@ -41,6 +43,28 @@ describe('hooksim ui in Chromium', () => {
     expect(sent.userId).toBeDefined();
     expect(session.dashboard.emulator.logto.tenant.users.has(sent.userId!)).toBe(true);
     await screenshot(page, 'send');
+  });
+
+  it('sends to a typed URL, and says what is wrong with one that is not a URL', async () => {
+    const { page } = session;
+    const server = createServer((_req, res) => res.writeHead(204).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/logto`;
+      await page.selectOption('#send-provider', 'logto');
+      await page.selectOption('#send-target', '__url');
+      await page.fill('#send-url', url);
+      await page.click('#send-button');
+      await page.waitForSelector(`#send-result >> text=→ ${url}`);
+      expect(await text('#send-result [data-testid="status"]')).toBe('204');
+
+      await page.fill('#send-url', 'localhost:3000/hooks');
+      await page.click('#send-button');
+      await page.waitForSelector('#send-result [role="alert"]');
+      expect(await text('#send-result [role="alert"]')).toBe('invalid target URL "localhost:3000/hooks": it has no scheme (did you mean "http://localhost:3000/hooks"?)');
+    } finally {
+      server.close();
+    }
   });
 
   it("a broken example hook's violation is shown with its explanation, expected against actual, and Dexie's refusal", async () => {
@@ -119,6 +143,14 @@ describe('hooksim ui in Chromium', () => {
     expect(await page.locator('#history-rows tr').count()).toBe(2);
     await page.fill('#history-filter', '');
     await screenshot(page, 'history');
+
+    // The session as JSON: every delivery, the tenant, no secret.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#history-export')]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    const saved = JSON.parse(exported) as { hooksimSession: number; deliveries: { id: number }[]; state: { logto: { users: unknown[] } } };
+    expect(saved.hooksimSession).toBe(1);
+    expect(saved.deliveries.map((delivery) => delivery.id)).toContain(edited.id);
+    expect(exported).not.toMatch(/hooksimDemoSigningKey|hooksim-m2m-secret|hooksim-secret/);
   });
 
   it('runs a bundled story with live counts, the same as the CLI, and shows a step\'s request and reply', async () => {

@@ -193,7 +193,8 @@ async function onSend(event) {
   box.hidden = false;
   clear(box).append(el('h3', { text: 'Result' }), el('p', { class: 'muted', text: 'Sending…' }));
   try {
-    const entry = await api('/api/send', Object.assign(sendInput(), { target, seed: state.previewSeed }));
+    const where = $('send-target').value === '__url' ? { url: target } : { target };
+    const entry = await api('/api/send', Object.assign(sendInput(), where, { seed: state.previewSeed }));
     renderDelivery(box, entry, { title: 'Result' });
     // The next send speaks of a new user: show its request.
     schedulePreview();
