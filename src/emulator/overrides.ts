@@ -99,7 +99,8 @@ export function validateOverrides(provider: AnyProvider, base: JsonObject, lines
       // The line to blame: the override whose path is this field or one of its parents or children.
       const line = [...lineOf].find(([path]) => leaf.path === path || leaf.path.startsWith(`${path}.`) || path.startsWith(`${leaf.path}.`))?.[1] ?? 0;
       const was = getPath(base, leaf.path);
-      const hint = was === undefined ? '' : ` (the provider sends ${JSON.stringify(was)})`;
+      const unknown = leaf.message.startsWith('not a field');
+      const hint = was === undefined || unknown ? '' : ` (the provider sends ${JSON.stringify(was)})`;
       problems.push({ line, path: leaf.path, message: `${leaf.path || 'payload'}: ${leaf.message}${hint}` });
     }
   }

@@ -21,6 +21,16 @@ describe('overrides validated against the contract', () => {
     expect(problems).toEqual([{ line: 2, path: 'user.primaryEmail', message: `user.primaryEmail: Invalid input: expected string, received number (the provider sends ${JSON.stringify(email)})` }]);
   });
 
+  it("a field Logto's event never has is named as such, not as some other event family's complaint", () => {
+    expect(validateOverrides(logto, register, ['plan="pro"']).problems).toEqual([{ line: 1, path: 'plan', message: 'plan: not a field of this event: the provider never sends it' }]);
+  });
+
+  it("a Management API event is checked as one: a wrong status is a wrong type, not five fields 'never sent'", () => {
+    const created = prepareEvent({ provider: 'logto', event: 'Role.Created', seed: 3, now: Date.parse('2026-03-01T10:00:00Z') }).payload;
+    expect(validateOverrides(logto, created, ['status="x"']).problems).toEqual([{ line: 1, path: 'status', message: 'status: Invalid input: expected number, received string (the provider sends 200)' }]);
+    expect(validateOverrides(logto, created, ['status=201']).problems).toEqual([]);
+  });
+
   it('a field the provider never sends, a line that is no assignment, a path into a string', () => {
     expect(validateOverrides(dexie, newUser, ['nickname=x']).problems).toEqual([{ line: 1, path: 'nickname', message: 'nickname: not a field of this event: the provider never sends it' }]);
     expect(validateOverrides(dexie, newUser, ['email']).problems).toEqual([{ line: 1, path: 'email', message: 'invalid line "email": expected path=value, e.g. user.primaryEmail=a@b.test' }]);
