@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isUsageError } from '../../src/core/errors.js';
-import { parseProviderFile } from '../../src/providers/declarative/load.js';
+import { loadProviderFile, parseProviderFile } from '../../src/providers/declarative/load.js';
 
 const VALID = `hooksim: provider/v1
 name: acme
@@ -55,5 +55,24 @@ describe('provider files: each problem once, at file:line:column, with what was 
     expect(message).toMatch(/unknown key "titel"/);
     const second = problems(VALID.replace('internet.email', 'nope').replace('${actor.email}', '${actor.nope}'));
     expect(second.split('\n')).toEqual([expect.stringMatching(/^acme\.yaml:5:18: unknown generator "nope"/), expect.stringMatching(/^acme\.yaml:10:14: \$\{actor\.nope\}/)]);
+  });
+});
+
+describe('provider files on disk', () => {
+  it('a missing file, a folder: one line each, never a stack trace', async () => {
+    await expect(loadProviderFile('/nonexistent/acme.yaml', 'acme.yaml')).rejects.toThrow('acme.yaml:1:1: cannot read provider file: ENOENT');
+    await expect(loadProviderFile(import.meta.dirname, 'providers/')).rejects.toThrow('providers/:1:1: not a regular file: a provider file is a YAML or JSON file');
+  });
+
+  it('JSON works as well as YAML, and the source path is kept for reloading', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'hooksim-provider-'));
+    const file = join(dir, 'acme.json');
+    writeFileSync(file, JSON.stringify({ hooksim: 'provider/v1', name: 'acme', title: 'Acme', events: [{ name: 'ping', summary: 'A ping', payload: { at: '${now.iso}' } }] }));
+    const provider = await loadProviderFile(file);
+    expect(provider.source).toBe(file);
+    expect(provider.buildEvent('ping', { seed: 1, now: 0, variant: 'default', options: { timeoutMs: 1 } }).payload).toEqual({ at: '1970-01-01T00:00:00.000Z' });
   });
 });
