@@ -13,7 +13,11 @@ const root = resolve(import.meta.dirname, '../..');
 const KEY = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const now = Date.UTC(2025, 0, 2, 3, 4, 5);
 
-describe.each(shippedDefinitions)('$yaml', ({ yaml, module, exportName }) => {
+it('finds every shipped provider file by its name', () => {
+  expect(shippedDefinitions(root).map((entry) => entry.exportName)).toEqual(['enrollmentDefinition', 'standardWebhooksDefinition']);
+});
+
+describe.each(shippedDefinitions(root))('$yaml', ({ yaml, module, exportName }) => {
   const text = readFileSync(resolve(root, yaml), 'utf8');
 
   it(`is embedded unchanged in ${module} (npx tsx scripts/gen-provider-definitions.ts)`, () => {

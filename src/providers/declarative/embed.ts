@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /**
@@ -16,8 +18,22 @@ export function embedDefinition(yamlText: string, yamlFile: string, exportName: 
   ].join('\n');
 }
 
-/** Shipped provider files: YAML source → generated module → export name. */
-export const shippedDefinitions = [
-  { yaml: 'src/providers/enrollment/enrollment.provider.yaml', module: 'src/providers/enrollment/definition.generated.ts', exportName: 'enrollmentDefinition' },
-  { yaml: 'src/providers/standard-webhooks/standard-webhooks.provider.yaml', module: 'src/providers/standard-webhooks/definition.generated.ts', exportName: 'standardWebhooksDefinition' },
-] as const;
+/** `standard-webhooks` → `standardWebhooksDefinition`. */
+export function definitionExportName(providerFolder: string): string {
+  const [first, ...rest] = providerFolder.split('-');
+  return `${first}${rest.map((part) => part[0]!.toUpperCase() + part.slice(1)).join('')}Definition`;
+}
+
+/**
+ * Shipped provider files, found by name: `src/providers/<name>/<name>.provider.yaml`, embedded as
+ * `src/providers/<name>/definition.generated.ts` (adding a shipped provider edits no list).
+ */
+export function shippedDefinitions(root: string): { yaml: string; module: string; exportName: string }[] {
+  return readdirSync(join(root, 'src/providers'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, 'src/providers', entry.name, `${entry.name}.provider.yaml`)))
+    .map((entry) => ({
+      yaml: `src/providers/${entry.name}/${entry.name}.provider.yaml`,
+      module: `src/providers/${entry.name}/definition.generated.ts`,
+      exportName: definitionExportName(entry.name),
+    }));
+}
