@@ -10,7 +10,7 @@ import { createTextPlainHook } from '../../examples/dexie-cloud/broken/text-plai
 const NOW = '2026-03-02T08:00:00.000Z';
 
 const deliver = (app: NodeHandler, options: Record<string, unknown> = {}) =>
-  send<DexieOutcome>({ provider: 'dexie-cloud', event: 'new-user', target: { app, path: '/webhooks/dexie-cloud' }, seed: 5, now: NOW, options });
+  send({ provider: 'dexie-cloud', event: 'new-user', target: { app, path: '/webhooks/dexie-cloud' }, seed: 5, now: NOW, options });
 
 /** Each broken hook, the one violation hooksim must report, and what its message must say. */
 const broken = [
