@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/load.js';
@@ -6,7 +8,13 @@ import { startDashboard, type Dashboard } from '../../src/ui/server.js';
 import { launchChromium } from './browser.js';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
-const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/**
+ * Where screenshots go: docs/screenshots/ for the README when asked (`npm run screenshots`), else a
+ * scratch folder, so an ordinary test run leaves the working tree as it found it.
+ */
+const screenshots = process.env.HOOKSIM_SCREENSHOTS
+  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  : join(tmpdir(), 'hooksim-screenshots/');
 
 /** The dashboard over the bundled hooksim.config.ts (the demo targets), and a browser page on it. */
 export interface Session {
@@ -48,5 +56,10 @@ export async function openSession(): Promise<Session> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
   // The caret blinks and the clock moves: hide what would make two runs' images differ for no reason.
-  await page.screenshot({ path: `${screenshots}${name}.png`, fullPage: true, animations: 'disabled', caret: 'hide' });
+  // A request preview still being rebuilt would show the previous event.
+  await page.waitForSelector('#send-preview:not([data-pending="true"])', { state: 'attached' });
+  const path = `${screenshots}${name}.png`;
+  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  // A view that rendered nothing would still "pass" the test that took it.
+  if (statSync(path).size < 5_000) throw new Error(`screenshot ${name} is nearly empty (${statSync(path).size} bytes)`);
 }

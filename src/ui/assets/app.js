@@ -155,6 +155,8 @@ function showProblems(list, textarea, problems) {
 }
 
 function schedulePreview() {
+  // Until the new preview arrives the old one is stale: say so (dimmed; tests wait on it).
+  $('send-preview').dataset.pending = 'true';
   clearTimeout(state.previewTimer);
   state.previewTimer = setTimeout(preview, 120);
 }
@@ -169,12 +171,14 @@ async function preview() {
     state.previewSeed = result.seed;
     showProblems($('send-override-errors'), $('send-overrides'), result.problems);
     $('send-preview').textContent = requestText(result.request, targetValue());
+    $('send-preview').dataset.pending = 'false';
     $('send-notes').hidden = result.notes.length === 0;
     $('send-notes').textContent = result.notes.join(' ');
     $('send-button').disabled = result.problems.length > 0;
   } catch (error) {
     if (sequence !== state.previewSeq) return;
     showProblems($('send-override-errors'), $('send-overrides'), [{ line: 0, message: error.message }]);
+    $('send-preview').dataset.pending = 'false';
     $('send-button').disabled = true;
   }
 }
