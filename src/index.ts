@@ -36,7 +36,7 @@ export type { WireRequest, Reply, RedirectHop, Attempt, TransportError, Transpor
 export { defineConfig, type HooksimConfig } from './config/define.js';
 export { scenarioSchema, type ScenarioSpec, type StepSpec, type ExpectSpec } from './scenarios/schema.js';
 export { deliverPrepared } from './send.js';
-export { loadTest, parseThresholds, evaluateThresholds, formatLoadReport, type LoadOptions, type LoadReport, type LoadProgress, type LoadTimer, type Threshold, type ThresholdResult, type Tally } from './load/index.js';
+export { loadTest, createEventStream, parseThresholds, evaluateThresholds, formatLoadReport, type EventStream, type LoadOptions, type LoadReport, type LoadProgress, type LoadTimer, type Threshold, type ThresholdResult, type Tally } from './load/index.js';
 export * from './flows/index.js';
 export { decideLogin, completeLogin, createLoginState, type DexieLoginState, type DexieLoginAttempt, type DexieLoginDecision } from './providers/dexie-cloud/login.js';
 export { dexieUserPolicies, type DexieUserPolicy } from './providers/dexie-cloud/options.js';

@@ -7,3 +7,4 @@ export { formatLoadReport, formatProgress } from './format.js';
 export type { LatencySummary } from './histogram.js';
 export type { Tally, Counts } from './tally.js';
 export type { LoadOptions, LoadProgress, LoadReport, LoadTimer } from './types.js';
+export { exportArtillery, type ArtilleryExportOptions, type ArtilleryExport } from './artillery.js';

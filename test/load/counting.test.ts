@@ -45,6 +45,7 @@ describe('every event is counted once: sent = kept + broken + errored', () => {
     close = hook.close;
     const report = await loadTest({ provider: 'logto', events: ['PostRegister', 'User.Created:experience'], target: hook.url, signingKey: KEY, count: 60, connections: 3 });
     expect(report.tally.kept).toBe(60);
+    expect(hook.log.unsigned).toBe(0);
     expect(hook.log.badSignatures).toBe(0);
     expect(new Set(hook.log.bodies).size).toBe(60);
     const events = hook.log.bodies.map((body) => JSON.parse(body) as { event: string; sessionId: string; userId?: string; data?: { id: string } });

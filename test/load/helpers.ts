@@ -7,7 +7,10 @@ export const KEY = 'Xq3vR8tLm2Np7Ks4Wd9Yb6Hc1Jf5Gz0A';
 /** What a test hook saw: every body, and whether each was correctly signed. */
 export interface HookLog {
   bodies: string[];
+  /** Requests whose Logto signature does not match their body. */
   badSignatures: number;
+  /** Requests without a Logto signature header. */
+  unsigned: number;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface HookLog {
  * has index n, from 0). It records bodies and checks Logto signatures when present.
  */
 export async function startHook(answer: (index: number, req: IncomingMessage, res: ServerResponse, body: string) => void): Promise<{ url: string; log: HookLog; close: () => Promise<void> }> {
-  const log: HookLog = { bodies: [], badSignatures: 0 };
+  const log: HookLog = { bodies: [], badSignatures: 0, unsigned: 0 };
   let index = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -24,7 +27,8 @@ export async function startHook(answer: (index: number, req: IncomingMessage, re
       const body = Buffer.concat(chunks).toString('utf8');
       log.bodies.push(body);
       const signature = req.headers['logto-signature-sha-256'];
-      if (signature !== undefined && signature !== createHmac('sha256', KEY).update(body).digest('hex')) log.badSignatures++;
+      if (signature === undefined) log.unsigned++;
+      else if (signature !== createHmac('sha256', KEY).update(body).digest('hex')) log.badSignatures++;
       answer(index++, req, res, body);
     });
   });

@@ -19,6 +19,7 @@ interface LoadFlags {
   failOn?: string;
   json?: boolean;
   config?: string;
+  export?: string[];
 }
 
 /** What `--fail-on` is when not given: any event not kept fails the run, as `send` fails. */
@@ -49,7 +50,7 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
     .command('load')
     .description('send many distinct, signed events to a hook and report throughput, latency percentiles and verdicts')
     .argument('<provider>', 'dexie-cloud or logto')
-    .argument('<events...>', "one user's events, in order (each round is a new user), e.g. PostRegister User.Created")
+    .argument('<events...>', "one user's events, in order (each round is a new user); event:variant picks a variant, e.g. PostRegister User.Created:experience")
     .option('--to <url|target>', 'the hook: a URL, or a target name from the config [required]')
     .option('--connections <n>', 'requests in flight at most (closed loop: that many senders)', '10')
     .option('--rate <n/s>', 'open loop: start this many events per second whatever the hook does (latency counts from the intended start)')
@@ -61,11 +62,12 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
     .option('--fail-on <conditions>', `exit 1 when any holds, e.g. 'p99>500ms,errors>0.1%' (default '${DEFAULT_FAIL_ON}'); metrics: p50 p90 p99 p99.9 max mean errors broken transport-errors throughput`)
     .option('--json', 'print the report as one JSON document')
     .option('--config <file>', 'configuration file for target names (default: hooksim.config.* here)')
+    .option('--export <artillery-dir...>', 'write the same load as an Artillery script + processor (`--export artillery DIR`) instead of running it')
     .addHelpText(
       'after',
       commandHelp(
         [
-          "hooksim load logto PostRegister User.Created --to http://localhost:3000/hooks/logto --signing-key $KEY --events 10000 --connections 20",
+          "hooksim load logto PostRegister User.Created:experience --to http://localhost:3000/hooks/logto --signing-key $KEY --events 10000 --connections 20",
           "hooksim load dexie-cloud new-user --to http://localhost:3000/hooks/dexie --rate 200/s --duration 30s --fail-on 'p99>500ms,errors>0.1%'",
         ],
         'no --fail-on condition held',
@@ -100,6 +102,38 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
         options = { ...(config.providerOptions?.[provider.name] ?? {}), ...options };
       }
       const signingKey = flags.signingKey ?? (optionKeys(provider).includes('signingKey') && options.signingKey === undefined ? io.env.HOOKSIM_SIGNING_KEY : undefined);
+      if (flags.export !== undefined) {
+        const [tool, dir, ...rest] = flags.export;
+        if (tool !== 'artillery' || dir === undefined || rest.length > 0) throw new UsageError('--export expects "artillery <dir>", e.g. --export artillery load-test/');
+        if (typeof target !== 'string') throw new UsageError('--export artillery needs --to as a URL: Artillery cannot call an in-process app');
+        const { exportArtillery } = await import('../../load/artillery.js');
+        const { resolve } = await import('node:path');
+        // Secrets stay out of the files: the processor reads them from the environment.
+        const secretOptions: Record<string, string> = optionKeys(provider).includes('signingKey') ? { signingKey: 'HOOKSIM_SIGNING_KEY' } : {};
+        const parsed = provider.optionsSchema.safeParse(options);
+        const secrets: unknown[] = parsed.success ? provider.secrets(parsed.data) : [];
+        const plainOptions: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(options)) {
+          if (key in secretOptions) continue;
+          if (secrets.includes(value)) secretOptions[key] = `HOOKSIM_OPTION_${key.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()}`;
+          else plainOptions[key] = value;
+        }
+        await exportArtillery({
+          dir: resolve(io.cwd, dir),
+          provider,
+          events,
+          url: target,
+          rate,
+          durationMs,
+          count,
+          options: plainOptions,
+          secretOptions,
+          fallbackImport: await ownEntry(),
+        });
+        io.stdout(`wrote ${dir}/hooksim-load.yml, hooksim-processor.mjs and package.json\nrun: cd ${dir} && npm install && ${Object.values(secretOptions).map((name) => `${name}=... `).join('')}npx artillery run hooksim-load.yml\n`);
+        setExit(EXIT.pass);
+        return;
+      }
 
       const controller = new AbortController();
       const stopListening = io.onInterrupt?.(() => controller.abort());
@@ -131,4 +165,14 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
       else io.stdout(formatLoadReport(report, results));
       setExit(report.interrupted ? EXIT.interrupted : failed ? EXIT.fail : EXIT.pass);
     });
+}
+
+/**
+ * hooksim's own root module, for an exported processor to import when the `hooksim` package is
+ * not installed beside it: dist/index.js, or src/index.ts when running from source (under tsx).
+ */
+async function ownEntry(): Promise<string> {
+  const [{ existsSync }, { fileURLToPath }] = await Promise.all([import('node:fs'), import('node:url')]);
+  const built = new URL('../../index.js', import.meta.url);
+  return existsSync(fileURLToPath(built)) ? built.href : new URL('../../index.ts', import.meta.url).href;
 }
