@@ -91,3 +91,22 @@ describe('every event is counted once: sent = kept + broken + errored', () => {
     expect((await run(8)).filter((body) => first.includes(body))).toEqual([]);
   });
 });
+
+describe('stopping early', () => {
+  test('an aborted run stops starting events, counts those in flight, and says it was interrupted', async () => {
+    const controller = new AbortController();
+    let sends = 0;
+    // A transport that answers at once and pulls the plug on its third request.
+    const transport = {
+      description: 'counting transport',
+      send: async () => {
+        if (++sends === 3) controller.abort();
+        return { durationMs: 0, reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true,"action":"eval"}', bytes: 27 } };
+      },
+      close: async () => undefined,
+    };
+    const report = await loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: transport, count: 100, connections: 1, signal: controller.signal });
+    expect(report.interrupted).toBe(true);
+    expect(report.tally).toMatchObject({ sent: 3, kept: 3 });
+  });
+});

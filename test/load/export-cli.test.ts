@@ -35,3 +35,21 @@ describe('hooksim load --export artillery DIR', () => {
     expect(run.stderr).toBe(stderr);
   });
 });
+
+describe('hooksim load --to <config target>', () => {
+  const root = join(import.meta.dirname, '../..');
+
+  test('a target name from hooksim.config.ts runs in-process against that app', async () => {
+    const run = await cli(['load', 'dexie-cloud', 'new-user', '--to', 'dexie-domain', '--events', '8', '--connections', '2'], {}, root);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('hooksim load: dexie-cloud new-user -> in-process app');
+    expect(run.stdout).toContain('verdicts    kept 8, broken 0, transport errors 0');
+    expect(run.code).toBe(0);
+  });
+
+  test('an unknown name is a usage error naming the nearest target', async () => {
+    const run = await cli(['load', 'dexie-cloud', 'new-user', '--to', 'dexie-domian', '--events', '8'], {}, root);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^hooksim: --to "dexie-domian" is neither a URL nor a target of the config \(did you mean "dexie-domain"\?\); targets: .*dexie-domain/);
+  });
+});
