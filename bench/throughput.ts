@@ -1,7 +1,8 @@
 /**
  * How fast hooksim builds, signs, delivers and judges events, per transport. Sequential sends
  * (one event at a time, as scenarios run), against a trivial hook, so the figure is hooksim's
- * own overhead plus the transport. Run: `npm run bench` (prints a table; nothing is asserted).
+ * own overhead plus the transport. Run: `npx tsx bench/throughput.ts` (prints a table; nothing is
+ * asserted). For concurrency, `hooksim load` and the HTTP ceiling, see bench/load.ts.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,8 +44,8 @@ console.log(`hooksim bench: ${COUNT} sequential events each, Node ${process.vers
 console.log(['case'.padEnd(36), 'events/s'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8)].join('  '));
 await measure('build+sign Logto PostRegister', (i) => prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }));
 const targets: [string, Target][] = [
-  ['send logto -> URL (fetch)', url],
-  ['send logto -> in-process (supertest)', handler as never],
+  ['send logto -> URL (keep-alive socket)', url],
+  ['send logto -> in-process app (no socket)', handler as never],
   ['send logto -> fetch handler', { fetch: async () => Response.json({ ok: true }) }],
 ];
 for (const [name, target] of targets) {
@@ -53,5 +54,5 @@ for (const [name, target] of targets) {
   await transport.close();
 }
 const dexie = transportFor(url);
-await measure('send dexie-cloud -> URL (fetch)', (i) => send({ provider: 'dexie-cloud', event: 'new-user', seed: i, target: dexie }));
+await measure('send dexie-cloud -> URL (keep-alive)', (i) => send({ provider: 'dexie-cloud', event: 'new-user', seed: i, target: dexie }));
 server.close();
