@@ -5,10 +5,14 @@
  * port, also inside scenario files named on the command line.
  */
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
+import express from 'express';
+import { createDexieDomainHook, demoDomainConfig } from '../../examples/dexie-cloud/domain-hook.js';
+import { createLogtoSignedHook } from '../../examples/logto/signed-hook.js';
 import { parseCommand } from './markdown.js';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -81,4 +85,17 @@ export function splitTranscript(content: string): { shownCommand?: string; outpu
     lines.pop();
   }
   return { ...(shownCommand !== undefined ? { shownCommand } : {}), output: lines.join('\n') + '\n', ...(exitCode !== undefined ? { exitCode } : {}) };
+}
+
+/** The example hooks as `npx tsx examples/serve.ts` serves them, on a free loopback port. */
+export async function startExampleHooks(): Promise<{ origin: string; close: () => Promise<void> }> {
+  const app = express();
+  app.use('/dexie', createDexieDomainHook(demoDomainConfig));
+  app.use('/logto', createLogtoSignedHook({ signingKey: 'hooksimDemoSigningKey0123456789ab' }).app);
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((done) => server.once('listening', done));
+  return {
+    origin: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
 }

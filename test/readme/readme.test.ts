@@ -9,13 +9,9 @@
  * - `<!-- file: PATH -->` above a block: the block is the file's whole content.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createDexieDomainHook, demoDomainConfig } from '../../examples/dexie-cloud/domain-hook.js';
-import { createLogtoSignedHook } from '../../examples/logto/signed-hook.js';
-import { repoRoot, runReadmeCommand, splitTranscript } from './cli-run.js';
+import { repoRoot, runReadmeCommand, splitTranscript, startExampleHooks } from './cli-run.js';
 import { anchorLinks, checkedBlocks, compareOutput, headingAnchors, isShipped, normaliseVolatile, parseCommand, relativeLinks } from './markdown.js';
 
 const readme = readFileSync(resolve(repoRoot, 'README.md'), 'utf8');
@@ -26,13 +22,7 @@ const packageFiles = (JSON.parse(readFileSync(resolve(repoRoot, 'package.json'),
 let origin = '';
 let close: () => Promise<void> = async () => undefined;
 beforeAll(async () => {
-  const app = express();
-  app.use('/dexie', createDexieDomainHook(demoDomainConfig));
-  app.use('/logto', createLogtoSignedHook({ signingKey: 'hooksimDemoSigningKey0123456789ab' }).app);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((done) => server.once('listening', done));
-  origin = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((done) => server.close(() => done()));
+  ({ origin, close } = await startExampleHooks());
 });
 afterAll(() => close());
 
