@@ -8,3 +8,5 @@ import '../../examples/readme/send.js';
 import '../../examples/readme/vitest-matchers.js';
 import '../../examples/readme/supertest-agent.js';
 import '../../examples/readme/check-hook.js';
+import '../../examples/readme/logto-flows.js';
+import '../../examples/readme/dexie-login.js';
