@@ -10,3 +10,4 @@ import '../../examples/readme/supertest-agent.js';
 import '../../examples/readme/check-hook.js';
 import '../../examples/readme/logto-flows.js';
 import '../../examples/readme/dexie-login.js';
+import '../../examples/readme/load-test.js';
