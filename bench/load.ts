@@ -59,13 +59,19 @@ function cpuMicros(n: number, fn: (i: number) => unknown): number {
   return (used.user + used.system) / n;
 }
 
+/** Client-side CPU microseconds per request of the last {@link throughput} run (this process only; the hook is another). */
+let lastCpuPerRequest = 0;
+
 /** Requests per second of `one` run by `concurrency` loops until `count` requests are done. */
 async function throughput(concurrency: number, count: number, one: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < count) await one(next++);
   }));
+  const used = process.cpuUsage(cpu);
+  lastCpuPerRequest = (used.user + used.system) / count;
   return count / ((performance.now() - started) / 1000);
 }
 
@@ -108,6 +114,8 @@ try {
     const sent: number[] = [];
     const delivered: number[] = [];
     const theirs: number[] = [];
+    // CPU per request of each client, the figure a shared machine disturbs least.
+    const cpu = { sent: [] as number[], delivered: [] as number[], theirs: [] as number[] };
     for (let round = 0; round < 3; round++) {
       const pool = new Pool(hook.origin, { connections: concurrency });
       theirs.push(await throughput(concurrency, SEND_COUNT, async (i) => {
@@ -115,17 +123,21 @@ try {
         const response = await pool.request({ path: '/hook', method: 'POST', headers: request.headers, body: request.body });
         await response.body.text();
       }));
+      cpu.theirs.push(lastCpuPerRequest);
       await pool.close();
       const transport = transportFor(hook.url);
       // The URL transport with judging and redaction, on signed requests built beforehand (as undici gets them)...
       delivered.push(await throughput(concurrency, SEND_COUNT, (i) => deliverPrepared(preparedEvents[i % 200]!, transport)));
+      cpu.delivered.push(lastCpuPerRequest);
       // ...and send() whole: building and signing each event too.
       sent.push(await throughput(concurrency, SEND_COUNT, (i) => send({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY, target: transport })));
+      cpu.sent.push(lastCpuPerRequest);
       await transport.close();
     }
-    const reference = `undici Pool.request ${fixed(median(theirs))}/s`;
-    note(`URL transport + judge + redact (deliverPrepared), concurrency ${concurrency}`, `${fixed(median(delivered))}/s`, reference, `${fixed(median(delivered) / median(theirs), 2)}x`, '>= 0.5x');
-    note(`send() (build+sign+deliver+judge+redact), concurrency ${concurrency}`, `${fixed(median(sent))}/s`, reference, `${fixed(median(sent) / median(theirs), 2)}x`, '(>= 0.5x)');
+    const reference = `undici Pool.request ${fixed(median(theirs))}/s (${fixed(median(cpu.theirs))} µs CPU/req)`;
+    const ratios = (ours: number[], oursCpu: number[]) => `${fixed(median(ours) / median(theirs), 2)}x (CPU ${fixed(median(cpu.theirs) / median(oursCpu), 2)}x)`;
+    note(`URL transport + judge + redact (deliverPrepared), concurrency ${concurrency}`, `${fixed(median(delivered))}/s (${fixed(median(cpu.delivered))} µs CPU/req)`, reference, ratios(delivered, cpu.delivered), '>= 0.5x');
+    note(`send() (build+sign+deliver+judge+redact), concurrency ${concurrency}`, `${fixed(median(sent))}/s (${fixed(median(cpu.sent))} µs CPU/req)`, reference, ratios(sent, cpu.sent), '(>= 0.5x)');
   }
 
   // 1. hooksim load vs autocannon: same hook, connections, body size and duration; alternating.
