@@ -11,3 +11,4 @@ import '../../examples/readme/check-hook.js';
 import '../../examples/readme/logto-flows.js';
 import '../../examples/readme/dexie-login.js';
 import '../../examples/readme/load-test.js';
+import '../../examples/readme/own-provider.js';
