@@ -4,10 +4,10 @@
  * `npx tsx examples/serve.ts` serves the example hooks) go to the test's own server on a free
  * port, also inside scenario files named on the command line.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import express from 'express';
@@ -60,7 +60,12 @@ export async function runReadmeCommand(command: string, origin = README_HOOK_ORI
     isTty: false,
     cwd: repoRoot,
   };
-  const code = await runCli(args, io);
+  let code: number;
+  try {
+    code = await runCli(args, io);
+  } finally {
+    for (const copy of renamed.keys()) rmSync(dirname(copy), { recursive: true, force: true });
+  }
   let output = stdout + stderr;
   // Reports name files relative to the working directory, or absolute: both forms go back.
   for (const [copy, original] of renamed) output = output.replaceAll(relative(repoRoot, copy), original).replaceAll(copy, original);
