@@ -4,7 +4,7 @@
  * `--grep` added to keep the run short. It must exit 0, print GitHub annotations and write the
  * JUnit file the report step reads.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
@@ -31,10 +31,14 @@ test('the workflow installs with npm ci and runs hooksim with the github and jun
 
 test('its hooksim line runs: exit 0, annotations on stdout, a complete JUnit file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hooksim-ci-'));
-  const line = hooksimLines[0]!.replace(/--out junit=\S+/, `--out junit=${join(dir, 'hooksim.xml')}`);
-  const run = await runReadmeCommand(`${line} --grep signature-tamper`);
-  expect(run.code, run.output).toBe(0);
-  expect(run.output).toMatch(/^::notice::hooksim: 1 passed, 0 failed, 0 errored, 0 skipped; 5 events sent$/m);
-  const junit = readFileSync(join(dir, 'hooksim.xml'), 'utf8');
-  expect(junit).toMatch(/<testsuites name="hooksim" tests="5" failures="0" errors="0"/);
+  try {
+    const line = hooksimLines[0]!.replace(/--out junit=\S+/, `--out junit=${join(dir, 'hooksim.xml')}`);
+    const run = await runReadmeCommand(`${line} --grep signature-tamper`);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/^::notice::hooksim: 1 passed, 0 failed, 0 errored, 0 skipped; 5 events sent$/m);
+    const junit = readFileSync(join(dir, 'hooksim.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites name="hooksim" tests="5" failures="0" errors="0"/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 60_000);
