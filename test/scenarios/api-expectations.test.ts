@@ -217,6 +217,19 @@ describe('callsInOrder', () => {
     });
   });
 
+  it('an order failure lists only the calls made since the step began', async () => {
+    const target = api();
+    call(target, 'GET', '/api/earlier');
+    const since = target.calls.mark();
+    call(target, 'PATCH', '/api/users/u1/custom-data', {});
+    call(target, 'POST', '/api/users/u1/roles', {}, 201);
+    const results = await checkNow(target, [assignRoles, patchUser], true, since);
+    expect(results[2]).toMatchObject({
+      pass: false,
+      actual: 'calls made: PATCH /api/users/u1/custom-data -> 200 {}; POST /api/users/u1/roles -> 201 {}',
+    });
+  });
+
   it('the same call matched twice is not "in order"', async () => {
     const target = api();
     call(target, 'POST', '/api/users/u1/roles', {}, 201);

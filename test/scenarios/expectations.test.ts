@@ -255,6 +255,11 @@ describe('body, headers and outcome matchers', () => {
     expect(only(results, 'body.')).toMatchObject({ pass: true });
   });
 
+  it('only a leading $ roots a path: a $ inside a key is part of it', () => {
+    const priced = delivery({ reply: reply(200, { price$usd: 5, priceusd: 7 }) });
+    expect(only(check({ body: { price$usd: 5 } }, priced), 'body.price$usd')).toMatchObject({ pass: true, actual: '5' });
+  });
+
   it('a body path fails on a different value, showing it', () => {
     expect(only(check({ body: { action: 'eval' } }, result), 'body.action')).toMatchObject({ pass: false, expected: '"eval"', actual: '"prod"' });
     expect(only(check({ body: { 'user.id': { exists: true } } }, result), 'body.user.id')).toMatchObject({ pass: false, actual: 'nothing (absent)' });

@@ -119,6 +119,8 @@ describe('type', () => {
     expect(matchValue({}, { type: 'array' }).pass).toBe(false);
     expect(matchValue(undefined, { type: 'null' }).pass).toBe(false);
     expect(matchValue(true, { type: 'string' }).pass).toBe(false);
+    expect(matchValue(3, { type: 'string' }).pass).toBe(false);
+    expect(matchValue(3, { type: 'boolean' })).toEqual({ pass: false, expected: 'a value of type boolean' });
   });
 });
 
@@ -160,6 +162,8 @@ describe('contains', () => {
     expect(matchValue(user, { contains: { data: { tags: 'a' } } }).pass).toBe(true);
     expect(matchValue(user, { contains: { data: { plan: 'free' } } }).pass).toBe(false);
     expect(matchValue(user, { contains: { missing: 1 } }).pass).toBe(false);
+    expect(matchValue(user, { contains: { id: 'u1', data: { plan: 'free' } } }).pass).toBe(false);
+    expect(matchValue(user, { contains: { id: 'u1', data: { plan: 'pro' } } }).pass).toBe(true);
   });
 
   it('other combinations do not contain', () => {

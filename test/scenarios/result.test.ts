@@ -60,6 +60,14 @@ describe('summarize', () => {
     expect(summary.events).toEqual({ sent: 8, passed: 3, failed: 4, errored: 1 });
   });
 
+  it('a delivery without a reply counts as errored only in an errored step', () => {
+    // expect.error made the step fail for another reason: its timed-out delivery failed.
+    expect(summarize([scenario('failed', [step('failed', [delivery(true)])])]).events).toEqual({ sent: 1, passed: 0, failed: 1, errored: 0 });
+    expect(summarize([scenario('errored', [step('errored', [delivery(true)])])]).events).toEqual({ sent: 1, passed: 0, failed: 0, errored: 1 });
+    // A delivery that got a reply, in an errored step (a later repeat timed out), is failed.
+    expect(summarize([scenario('errored', [step('errored', [delivery()])])]).events).toEqual({ sent: 1, passed: 0, failed: 1, errored: 0 });
+  });
+
   it('counts files that could not be loaded as config errors, not runtime errors', () => {
     const summary = summarize([
       scenario('errored', [], { kind: 'config', message: 'bad file' }),

@@ -204,6 +204,6 @@ describe('token and license', () => {
   it('a prod user has no evalDaysLeft', () => {
     const prod: DexieCreatedUser = { userId: 'u1', type: 'prod', maxAllowedEvalDaysLeft: 30, data: {} };
     expect(tokenResponse(prod, 5)).not.toHaveProperty('evalDaysLeft');
-    expect(licenseOf(prod)).toEqual({ type: 'prod', status: 'ok' });
+    expect(licenseOf(prod)).toStrictEqual({ type: 'prod', status: 'ok' });
   });
 });
