@@ -135,3 +135,28 @@ describe('open loop: sends on schedule whatever the hook does, latency from the 
     expect(report.tally.sent).toBe(3);
   });
 });
+
+describe('live progress', () => {
+  test('onProgress reports the run so far: events in flight before any verdict, then the counts', async () => {
+    const seen: { sent: number; inFlight: number }[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const reply = { durationMs: 0, reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true,"action":"eval"}', bytes: 27 } };
+    // Replies wait until the first progress report, so that report sees both events in flight.
+    const transport = { description: 'held', send: async () => (await held, reply), close: async () => undefined };
+    const report = await loadTest({
+      provider: 'dexie-cloud',
+      events: ['new-user'],
+      target: transport,
+      count: 2,
+      connections: 2,
+      progressIntervalMs: 5,
+      onProgress: (progress) => {
+        seen.push({ sent: progress.sent, inFlight: progress.inFlight });
+        release();
+      },
+    });
+    expect(seen[0]).toEqual({ sent: 0, inFlight: 2 });
+    expect(report.tally.sent).toBe(2);
+  });
+});
