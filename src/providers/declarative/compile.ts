@@ -55,7 +55,8 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
 
   const createActor = (seed: number, now: number, options: DeclarativeOptions): JsonObject =>
     withSeededFakers(() => {
-      const scope: TemplateScope = { actor: {}, options, now, event: '', variant: '', faker: seededFaker(seed, ACTOR_STREAM) };
+      const faker = seededFaker(seed, ACTOR_STREAM);
+      const scope: TemplateScope = { actor: {}, options, now, event: '', variant: '', faker: () => faker };
       const actor = render(file.actor, scope);
       return isJsonObject(actor) ? actor : {};
     });
@@ -73,7 +74,8 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
       const variant = event.variants?.find((candidate) => candidate.name === context.variant);
       return withSeededFakers(() => {
         const base = context.actor ?? createActor(context.seed, context.now, context.options);
-        const scope = { options: context.options, now: context.now, event: event.name, variant: context.variant, faker: seededFaker(context.seed, EVENT_STREAM) };
+        let faker: ReturnType<typeof seededFaker> | undefined;
+        const scope = { options: context.options, now: context.now, event: event.name, variant: context.variant, faker: () => (faker ??= seededFaker(context.seed, EVENT_STREAM)) };
         const actor = changeActor(changeActor(base, event.actor, scope), variant?.actor, scope);
         const payload = render(event.payload, { ...scope, actor });
         return { payload: payload as JsonObject, actor };
@@ -82,8 +84,8 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
     buildRequest(payload, options, context) {
       const headers: Record<string, string> = { 'content-type': file.request.contentType };
       if (hasHeaders) {
-        // Header values may refer to options and the time; they draw nothing, so any seed does.
-        const scope: TemplateScope = { actor: {}, options, now: context?.now ?? Date.now(), event: '', variant: '', faker: seededFaker(0) };
+        // Header values are text: they may refer to options and the time, and draw nothing.
+        const scope: TemplateScope = { actor: {}, options, now: context?.now ?? Date.now(), event: '', variant: '', faker: () => seededFaker(0) };
         for (const [name, value] of Object.entries(file.request.headers)) headers[name] = String(render(value, scope));
       }
       const request: WireRequest = { method: 'POST', headers, body: JSON.stringify(payload) };

@@ -12,7 +12,8 @@ export interface TemplateScope {
   now: number;
   event: string;
   variant: string;
-  faker: Faker;
+  /** The seeded faker, made on first use (most templates draw nothing, and making one costs). */
+  faker(): Faker;
 }
 
 export const timeFormats = ['iso', 'epoch-ms', 'epoch-s'] as const;
@@ -63,7 +64,7 @@ export function render(template: JsonValue, scope: TemplateScope): JsonValue {
   if (Array.isArray(template)) return template.map((item) => render(item, scope));
   if (!isJsonObject(template)) return template;
   if (Object.hasOwn(template, 'literal') && Object.keys(template).length === 1) return template.literal!;
-  if (Object.hasOwn(template, 'fake')) return drawFake(scope.faker, template);
+  if (Object.hasOwn(template, 'fake')) return drawFake(scope.faker(), template);
   if (Object.hasOwn(template, 'time')) return formatTime(scope.now, String(template.time));
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(template)) out[key] = render(value, scope);
