@@ -42,6 +42,8 @@ describe('provider files: each problem once, at file:line:column, with what was 
     ['the same event twice', VALID.replace('events:\n', 'events:\n  - { name: ping, summary: again, payload: {} }\n'), /^acme\.yaml:8:11: event "ping" is declared twice/],
     ['a repeat outcome no action gives', `${VALID}reply:\n  actions:\n    - { outcome: done }\nrepeats: { outcome: dnoe }\n`, /^acme\.yaml:14:21: "dnoe" is not an outcome of reply\.actions \(did you mean "done"\?\); outcomes: done$/],
     ['a repeat variant no event has', `${VALID}reply:\n  actions:\n    - { outcome: done }\nrepeats: { outcome: done, variants: [again] }\n`, /^acme\.yaml:14:38: no event has a variant "again"$/],
+    ['an option default outside its enum', VALID.replace('actor:', 'options:\n  region: { type: string, enum: [eu, us], default: mars }\nactor:'), /^acme\.yaml:5:52: the default string "mars" is not one of enum: "eu", "us"$/],
+    ['an enum value of another type', VALID.replace('actor:', 'options:\n  level: { type: number, enum: [1, two] }\nactor:'), /^acme\.yaml:5:36: expected number values in enum, got string "two"$/],
     ['a list instead of a mapping', '- a\n- b\n', /^acme\.yaml:1:1: expected a provider mapping/],
     ['invalid YAML', 'name: [acme\n', /^acme\.yaml:\d+:\d+: invalid YAML/],
   ])('%s', (_name, text, line) => {

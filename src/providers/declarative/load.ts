@@ -119,6 +119,10 @@ function checkMeaning(source: SourceDocument, file: ProviderFile): Problem[] {
   }
   for (const [name, spec] of Object.entries(file.options)) {
     if (spec.default !== undefined && typeof spec.default !== spec.type) report(['options', name, 'default'], `expected a ${spec.type} default, got ${describe(spec.default)}`);
+    spec.enum?.forEach((value, index) => {
+      if (typeof value !== spec.type) report(['options', name, 'enum', index], `expected ${spec.type} values in enum, got ${describe(value)}`);
+    });
+    if (spec.enum && spec.default !== undefined && !spec.enum.includes(spec.default as never)) report(['options', name, 'default'], `the default ${describe(spec.default)} is not one of enum: ${spec.enum.map((value) => JSON.stringify(value)).join(', ')}`);
   }
   if (file.repeats) {
     const outcomes = (file.reply.actions ?? []).map((action) => action.outcome);
