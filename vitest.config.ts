@@ -23,7 +23,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     // The consumer project's own test runs inside the packed-package test, from its temp install.
-    exclude: ['test/package/consumer/**', '**/node_modules/**'],
+    // *.slow.test.ts install large tools on first use (Artillery: ~530 MB): `npm run test:slow` runs them.
+    exclude: ['test/package/consumer/**', '**/node_modules/**', ...(process.env.HOOKSIM_SLOW_TESTS ? [] : ['test/**/*.slow.test.ts'])],
     // Each file gets its own module graph: msw and nock share @mswjs/interceptors and must not meet.
     isolate: true,
     testTimeout: 15_000,
