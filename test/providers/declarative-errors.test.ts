@@ -29,6 +29,11 @@ describe('provider files: each problem once, at file:line:column, with what was 
     expect(parseProviderFile(VALID, 'acme.yaml').name).toBe('acme');
   });
 
+  it('an integer-like key written first keeps its place', () => {
+    const provider = parseProviderFile(VALID.replace('      email: ${actor.email}', '      "7": seven\n      email: ${actor.email}'), 'acme.yaml');
+    expect(Object.keys(provider.buildEvent('ping', { seed: 1, now: 0, variant: 'default', options: { timeoutMs: 1 } }).payload)).toEqual(['7', 'email']);
+  });
+
   it.each([
     ['a misspelt top-level key', VALID.replace('title:', 'titel:'), /^acme\.yaml:3:1: unknown key "titel" \(did you mean "title"\?\); expected one of: hooksim, name, title, notes, options, actor, events, request, delivery, reply, repeats$/],
     ['a missing version line', VALID.replace('hooksim: provider/v1\n', ''), /^acme\.yaml:1:1: missing required key "hooksim" \(expected "provider\/v1"\)$/],
@@ -44,6 +49,7 @@ describe('provider files: each problem once, at file:line:column, with what was 
     ['a repeat variant no event has', `${VALID}reply:\n  actions:\n    - { outcome: done }\nrepeats: { outcome: done, variants: [again] }\n`, /^acme\.yaml:14:38: no event has a variant "again"$/],
     ['an option default outside its enum', VALID.replace('actor:', 'options:\n  region: { type: string, enum: [eu, us], default: mars }\nactor:'), /^acme\.yaml:5:52: the default string "mars" is not one of enum: "eu", "us"$/],
     ['an enum value of another type', VALID.replace('actor:', 'options:\n  level: { type: number, enum: [1, two] }\nactor:'), /^acme\.yaml:5:36: expected number values in enum, got string "two"$/],
+    ['an integer-like key after others (it would be sent first)', VALID.replace('      email: ${actor.email}', '      email: ${actor.email}\n      "2024": leap'), /^acme\.yaml:11:7: key "2024" cannot be sent where it is written: JavaScript puts integer-like keys before the others; write it first in its mapping$/],
     ['a list instead of a mapping', '- a\n- b\n', /^acme\.yaml:1:1: expected a provider mapping/],
     ['invalid YAML', 'name: [acme\n', /^acme\.yaml:\d+:\d+: invalid YAML/],
   ])('%s', (_name, text, line) => {

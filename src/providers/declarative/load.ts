@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { isJsonObject, type JsonValue } from '../../core/json.js';
 import { didYouMean } from '../../core/suggest.js';
 import { ScenarioFileError } from '../../scenarios/errors.js';
@@ -142,6 +143,33 @@ function checkMeaning(source: SourceDocument, file: ProviderFile): Problem[] {
   return problems;
 }
 
+/** A key JavaScript puts before all others in an object, whatever the order written. */
+const INTEGER_KEY = /^(?:0|[1-9]\d{0,8})$/;
+
+/**
+ * Integer-like keys (`"2024"`) written after other keys: a JavaScript object puts them first, so
+ * the payload could not keep the order written. Found in the YAML itself (the parsed data has
+ * already moved them) and said where they are, instead of sent in another order.
+ */
+function misplacedIntegerKeys(text: string, events: number): { path: PropertyKey[]; key: string }[] {
+  const found: { path: PropertyKey[]; key: string }[] = [];
+  const doc = parseDocument(text, { uniqueKeys: false });
+  const visit = (node: unknown, at: PropertyKey[]): void => {
+    if (isSeq(node)) return node.items.forEach((item, index) => visit(item, [...at, index]));
+    if (!isMap(node)) return;
+    let other = false;
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (INTEGER_KEY.test(key)) {
+        if (other) found.push({ path: at, key });
+      } else other = true;
+      visit(pair.value, [...at, key]);
+    }
+  };
+  for (let index = 0; index < events; index++) visit(doc.getIn(['events', index, 'payload'], true), ['events', index, 'payload']);
+  return found;
+}
+
 function fail(problems: Problem[], file: string): never {
   const sorted = [...problems].sort((a, b) => a.location.line - b.location.line || a.location.column - b.location.column);
   throw ScenarioFileError.of(sorted) ?? new ScenarioFileError({ file, line: 1, column: 1 }, 'not a valid provider file');
@@ -164,6 +192,9 @@ export function parseProviderFile(text: string, file: string): DeclarativeProvid
     fail(kept.map(({ problem }) => problem), file);
   }
   const problems = checkMeaning(source, result.data);
+  for (const { path, key } of misplacedIntegerKeys(text, result.data.events.length)) {
+    problems.push({ location: source.locate(path, key), detail: `key "${key}" cannot be sent where it is written: JavaScript puts integer-like keys before the others; write it first in its mapping` });
+  }
   if (problems.length > 0) fail(problems, file);
   return Object.assign(compileProvider(result.data), { file });
 }
