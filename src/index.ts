@@ -21,7 +21,7 @@ export type { DexieOptions, DexieOutcome, DexieCreatedUser, DexieFailurePolicy, 
 export * as dexieContracts from './providers/dexie-cloud/contract.js';
 export { enrollment, type EnrollmentOptions } from './providers/enrollment/index.js';
 export { standardWebhooks, type StandardWebhooksOptions } from './providers/standard-webhooks/index.js';
-export { loadProviderFile, parseProviderFile, compileProvider, providerFileSchema, type DeclarativeProvider, type DeclarativeOptions, type DeclarativeOutcome, type ProviderFile } from './providers/declarative/index.js';
+export { loadProviderFile, type DeclarativeProvider, type DeclarativeOptions, type DeclarativeOutcome, type ProviderFile } from './providers/declarative/entry.js';
 export { signerFor, type SigningSchemeSpec, type Signer, type SignInput, type Verification, type SigningBinding } from './providers/signing/index.js';
 export { contractJsonSchema, contractNames, scenarioJsonSchema } from './schema.js';
 export { transportFor, parseTargetUrl, type Target } from './transports/target.js';
