@@ -10,8 +10,17 @@ export const MIN_SCRUB_LENGTH = 8;
 /** Option and field names whose values are secrets. */
 const SECRET_KEYS = /^(signingKey|token|secret|clientSecret|client_secret|password|accessToken|refreshToken)$/i;
 
-/** Header names whose values are credentials whatever their content. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-dexiecloud-token']);
+/**
+ * Header names whose values are credentials whatever their content: the standard ones, and any
+ * provider's token, API key or secret header by its name (`x-dexiecloud-token`, `x-api-key`).
+ */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+const SECRET_HEADER_NAME = /(?:^|-)(?:token|api-?key|secret)$/;
+
+function isSecretHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SECRET_HEADERS.has(lower) || SECRET_HEADER_NAME.test(lower);
+}
 
 /**
  * Returns a deep copy of `value` in which every occurrence of a known secret (signing keys,
@@ -31,7 +40,7 @@ function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): u
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && SECRET_HEADERS.has(key.toLowerCase())))) {
+    if (typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key)))) {
       out[key] = REDACTED;
     }
     else out[key] = walk(child, secrets, key === 'headers');

@@ -61,8 +61,18 @@ export function truncate(text: string, lines = 6, width = 160): string {
   return kept.join('\n');
 }
 
-/** The request headers worth showing next to a failure. */
-const MAIN_HEADERS = ['content-type', 'user-agent', 'logto-signature-sha-256', 'authorization'];
+/**
+ * The request headers worth showing next to a failure: what the body is and who sent it, then
+ * whatever authenticates it, whichever provider and scheme: signature headers and their
+ * companions (`webhook-id`, `webhook-timestamp`), and `authorization` last.
+ */
+const LEADING_HEADERS = ['content-type', 'user-agent'];
+const AUTH_HEADER = /signature|^[a-z]+-(?:id|timestamp)$/;
+
+function mainHeaders(headers: Record<string, string>): string[] {
+  const signing = Object.keys(headers).filter((name) => !LEADING_HEADERS.includes(name) && AUTH_HEADER.test(name));
+  return [...LEADING_HEADERS, ...signing, 'authorization'].filter((name) => headers[name] !== undefined);
+}
 
 /**
  * The request and reply of a delivery, for failed and errored steps: method, target, main
@@ -72,7 +82,7 @@ export function exchangeText(delivery: DeliveryResult, target: string): string {
   // Results arrive redacted; masking credential headers by name again costs nothing and keeps
   // a token out of a CI log should a caller ever hand in an unredacted result.
   const headers = redact({ headers: delivery.request.headers }, []).headers;
-  const shown = MAIN_HEADERS.filter((name) => headers[name] !== undefined).map((name) => `${name}: ${printable(headers[name]!)}`);
+  const shown = mainHeaders(headers).map((name) => `${name}: ${printable(headers[name]!)}`);
   const lines = [`→ ${delivery.request.method} ${target || '(target)'}`, ...shown.map((h) => `  ${h}`)];
   lines.push(...indentLines(truncate(printable(prettyBody(delivery.request.body)), 6)));
   if (delivery.response) {
