@@ -24,10 +24,10 @@ export function addEventFlags(command: Command): Command {
     .option('--seed <n>', 'seed for generated values: same seed, same bytes', '1')
     .option('--set <path=value>', 'override a payload field (dotted path; value parsed as JSON if it parses); repeatable', collect)
     .option('--unset <path>', 'remove a payload field; repeatable', collect)
-    .option('--signing-key <key>', 'Logto signing key (or env HOOKSIM_SIGNING_KEY)')
-    .option('--header <name: value>', 'custom header configured on the Logto hook; repeatable', collect)
+    .option('--signing-key <key>', "the hook's signing key, for providers that sign (or env HOOKSIM_SIGNING_KEY)")
+    .option('--header <name: value>', "a custom header configured on the hook, for providers that have them (Logto); repeatable", collect)
     .option('--option <key=value>', 'provider option, e.g. version=1.43, failurePolicy=eval; repeatable', collect)
     .option('--now <iso>', 'the time the provider thinks it is (pins createdAt)')
     .option('--timeout <ms>', "the provider's per-attempt timeout in ms")
-    .option('--retries <mode>', 'Logto retry mode: none (1.42 code) or 5xx-retry-3 (docs)');
+    .option('--retries <mode>', "the provider's retry mode, for providers that have one (Logto: none, the 1.42 code, or 5xx-retry-3, the docs)");
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { getProvider } from '../../providers/registry.js';
 import type { ProviderSendOptions } from '../../send.js';
 import type { EventFlags } from './event-flags.js';
-import { headersFrom, intOption, optionKeys, overridesFrom, providerOptionsFrom, setDedicated } from './shared.js';
+import { headersFrom, intOption, optionKeys, overridesFrom, providerOptionsFrom, setByFlag, setDedicated } from './shared.js';
 
 /** Turns parsed flags into `send()`/`prepareEvent()` input (without a target). */
 export function eventInputFrom(
@@ -14,8 +14,9 @@ export function eventInputFrom(
   const provider = getProvider(providerName);
   const options = providerOptionsFrom(provider, flags.option);
   setDedicated(provider, options, 'timeoutMs', intOption(flags.timeout, '--timeout', 1), '--timeout');
-  setDedicated(provider, options, 'retries', flags.retries, '--retries');
-  setDedicated(provider, options, 'headers', headersFrom(flags.header), '--header');
+  // What --retries and --header set is the provider's to say (an option declaring the flag).
+  setByFlag(provider, options, '--retries', flags.retries);
+  setByFlag(provider, options, '--header', headersFrom(flags.header));
   setDedicated(provider, options, 'signingKey', flags.signingKey, '--signing-key');
   if (options.signingKey === undefined && env.HOOKSIM_SIGNING_KEY && optionKeys(provider).includes('signingKey')) {
     options.signingKey = env.HOOKSIM_SIGNING_KEY;

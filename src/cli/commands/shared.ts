@@ -61,6 +61,23 @@ function optionValue(provider: AnyProvider, key: string, raw: string): unknown {
   return parseLooseJson(raw);
 }
 
+/**
+ * The option a provider gives a dedicated flag (`--retries`, `--header`): the one whose schema
+ * declares `.meta({ flag })`. Generic commands declare the flags; providers say what they mean.
+ */
+export function optionForFlag(provider: AnyProvider, flag: string): string | undefined {
+  const shape = (provider.optionsSchema as unknown as { shape?: Record<string, { meta?(): { flag?: string } | undefined }> }).shape ?? {};
+  return Object.keys(shape).find((key) => shape[key]?.meta?.()?.flag === flag);
+}
+
+/** Sets the option a provider gives `flag` (see {@link optionForFlag}), refusing a flag the provider gives none. */
+export function setByFlag(provider: AnyProvider, options: Record<string, unknown>, flag: string, value: unknown): void {
+  if (value === undefined) return;
+  const key = optionForFlag(provider, flag);
+  if (key === undefined) throw new UsageError(`${flag} does not apply to ${provider.name}`);
+  options[key] = value;
+}
+
 /** Sets a provider option from a dedicated flag, refusing flags the provider has no option for. */
 export function setDedicated(provider: AnyProvider, options: Record<string, unknown>, key: string, value: unknown, flag: string): void {
   if (value === undefined) return;

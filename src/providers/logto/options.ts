@@ -24,13 +24,13 @@ export const logtoOptionsSchema = z
      */
     cimdClientId: z.string().url().optional(),
     /** `none`: a single attempt (v1.42 code). `5xx-retry-3`: the docs' 3 retries on 5xx at 300/600/1200 ms. */
-    retries: z.enum(logtoRetryModes).default('none'),
+    retries: z.enum(logtoRetryModes).default('none').meta({ flag: '--retries' }),
     /** The hook's signing key; empty means a legacy hook without `logto-signature-sha-256`. */
     signingKey: z.string().default(''),
     /** The hook's id (21 lowercase alphanumerics); generated from the seed when absent. */
     hookId: z.string().min(1).optional(),
     /** The hook's custom headers (`config.headers`), merged as Logto merges them. */
-    headers: z.record(z.string(), z.string()).default({}),
+    headers: z.record(z.string(), z.string()).default({}).meta({ flag: '--header' }),
     /**
      * The client IP's field name. `as-code` (real): `userIp` in interaction events, `ip` in data
      * and exception events. `userIp` / `ip`: one name everywhere, for a hook written against
