@@ -38,6 +38,7 @@ export function scenarioJsonSchema(list: readonly AnyProvider[] = providers): Re
     if: { properties: { provider: { const: provider.name } }, required: ['provider'] },
     then: {
       properties: {
+        ...mockApiProperties(provider),
         steps: {
           items: {
             properties: { send: { anyOf: provider.events.map((event) => ({ const: event.name, description: event.summary })) } },
@@ -54,3 +55,11 @@ export function scenarioJsonSchema(list: readonly AnyProvider[] = providers): Re
 }
 
 type JsonSchema = Record<string, unknown>;
+
+/** The `mockApi:` keys a provider adds to the shared ones, for the editor (none when it has no mock API). */
+function mockApiProperties(provider: AnyProvider): { mockApi?: JsonSchema } {
+  const fields = provider.mockApi?.specFields;
+  if (!fields || Object.keys(fields).length === 0) return {};
+  const own = z.toJSONSchema(z.object(fields), { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+  return { mockApi: { properties: own.properties } };
+}

@@ -1,11 +1,8 @@
 import type { JsonObject } from '../core/json.js';
-import type { DexieOutcome } from '../providers/dexie-cloud/outcome.js';
-import type { LogtoActor } from '../providers/logto/identity.js';
-import type { MockApiSpec } from '../scenarios/schema.js';
-import { applyNewUserOutcome, createDexieMockApi } from './dexie-cloud/index.js';
-import { createLogtoMockApi, upsertActorUser, type LogtoDataEvent } from './logto/index.js';
-import { attachMockApis, startMockApis } from './msw.js';
 import { UsageError } from '../core/errors.js';
+import type { AnyProvider } from '../providers/types.js';
+import type { MockApiSpec } from '../scenarios/schema.js';
+import { attachMockApis, startMockApis } from './msw.js';
 import { serveMockApi } from './server.js';
 import type { MockApi, MswServerLike } from './types.js';
 
@@ -18,8 +15,11 @@ export interface ScenarioMockApi {
   beforeDelivery(actor: JsonObject): void;
   /** After a delivery: what the provider decided lands in the API (a user the hook made `prod` is `prod`). */
   afterDelivery(outcome: unknown): void;
-  /** Data events the hook's API changes caused since the last call. */
-  drainDataEvents(): LogtoDataEvent[];
+  /**
+   * Events the provider sends on its own because of the hook's API calls since the last call
+   * (Logto's data events), as payloads for these options at `now`.
+   */
+  drainFollowUps(now: number, options: unknown): { event: string; payload: JsonObject }[];
   close(): Promise<void>;
 }
 
@@ -33,28 +33,11 @@ export interface ScenarioMockApiHost {
   msw?: MswServerLike;
 }
 
-/** Starts the mock API of `provider` for a scenario, served as the spec says. */
-export async function startScenarioMockApi(provider: string, spec: MockApiSpec, clock: { now(): number }, host: ScenarioMockApiHost = {}): Promise<ScenarioMockApi> {
-  const events: LogtoDataEvent[] = [];
-  let api: MockApi;
-  let beforeDelivery: ScenarioMockApi['beforeDelivery'] = () => undefined;
-  let afterDelivery: ScenarioMockApi['afterDelivery'] = () => undefined;
-  if (provider === 'logto') {
-    const logto = createLogtoMockApi({
-      tenant: { roles: spec.roles, scopes: spec.scopes, now: clock.now },
-      ...(spec.baseUrl ? { baseUrl: spec.baseUrl } : {}),
-      // Data events are delivered only when the scenario asks for them (default off).
-      ...(spec.emitDataEvents ? { onDataEvent: (event: string, context: JsonObject) => void events.push({ event, context }) } : {}),
-    });
-    beforeDelivery = (actor) => upsertActorUser(logto.tenant, actor as unknown as LogtoActor);
-    api = logto;
-  } else if (provider === 'dexie-cloud') {
-    const dexie = createDexieMockApi({ database: { now: clock.now }, ...(spec.baseUrl ? { baseUrl: spec.baseUrl } : {}) });
-    afterDelivery = (outcome) => void applyNewUserOutcome(dexie.database, outcome as DexieOutcome);
-    api = dexie;
-  } else {
-    throw new UsageError(`hooksim has no mock API for ${provider}`);
-  }
+/** Starts the provider's mock API for a scenario, served as the spec says. The provider builds it; this only serves it. */
+export async function startScenarioMockApi(provider: AnyProvider, spec: MockApiSpec, clock: { now(): number }, host: ScenarioMockApiHost = {}): Promise<ScenarioMockApi> {
+  if (!provider.mockApi) throw new UsageError(`hooksim has no mock API for ${provider.name}`);
+  const session = await provider.mockApi.create(spec as MockApiSpec & Record<string, unknown>, { now: clock.now });
+  const { api } = session;
   let close: () => Promise<void>;
   if (spec.serve === 'msw' && host.msw) {
     const attached = await attachMockApis(host.msw, api);
@@ -69,18 +52,9 @@ export async function startScenarioMockApi(provider: string, spec: MockApiSpec, 
   return {
     api,
     url: api.baseUrl,
-    beforeDelivery,
-    afterDelivery,
-    drainDataEvents: () => events.splice(0),
+    beforeDelivery: (actor) => session.beforeDelivery?.(actor),
+    afterDelivery: (outcome) => session.afterDelivery?.(outcome),
+    drainFollowUps: (now, options) => session.drainFollowUps?.(now, options) ?? [],
     close,
   };
-}
-
-/**
- * The webhook payload Logto builds for a data event caused through the Management API
- * (`buildWebhooks`): event, createdAt, the caller's metadata, the route context, hookId last.
- * The caller here is the hook itself, on this machine.
- */
-export function dataEventPayload(event: LogtoDataEvent, now: number, hookId: string): JsonObject {
-  return { event: event.event, createdAt: new Date(now).toISOString(), userAgent: 'node', ip: '::ffff:127.0.0.1', ...event.context, hookId };
 }

@@ -56,6 +56,28 @@ export interface RequestContext {
   seed: number;
 }
 
+/** A provider API a scenario plays beside the events (`mockApi:`), kept consistent with them. */
+export interface MockApiSession {
+  api: import('../mock-apis/types.js').MockApi;
+  /** Before a delivery: the identity the event speaks of exists in the API, with the same fields. */
+  beforeDelivery?(actor: JsonObject): void;
+  /** After a delivery: what the provider decided lands in the API (a user the hook made `prod` is `prod`). */
+  afterDelivery?(outcome: unknown): void;
+  /**
+   * Events the provider sends on its own because of what the hook did through the API since the
+   * last call (Logto's data events), as payloads ready to be sent with these options at `now`.
+   */
+  drainFollowUps?(now: number, options: unknown): { event: string; payload: JsonObject }[];
+}
+
+/** The provider's API, for scenarios: the `mockApi:` keys only it reads, and how to start it. */
+export interface MockApiPlugin {
+  /** The scenario's `mockApi:` keys this provider adds to `serve`, `baseUrl` and `port` (validated when the scenario loads). */
+  specFields?: Record<string, z.ZodType>;
+  /** Builds the API for one scenario. Loads its routes when called, not when the provider is imported. */
+  create(spec: Record<string, unknown> & { baseUrl?: string }, context: { now(): number }): Promise<MockApiSession>;
+}
+
 /**
  * A provider: its contract as plain data plus pure functions. Nothing here does I/O; transports
  * and the CLI do that. Adding a provider is a new folder exporting one of these and one line in
@@ -120,6 +142,8 @@ export interface Provider<Options = unknown, Outcome = unknown> {
     expected: string;
     holds(outcome: Outcome): boolean;
   };
+  /** The provider's API for scenarios that play it too (`mockApi:`). */
+  mockApi?: MockApiPlugin;
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isJsonObject, splitPath } from '../core/json.js';
 import { didYouMean, editDistance } from '../core/suggest.js';
 import { providers } from '../providers/registry.js';
@@ -7,7 +7,7 @@ import type { AnyProvider } from '../providers/types.js';
 import { deviationProblem } from './deviate.js';
 import { ScenarioFileError } from './errors.js';
 import { referencesIn } from './interpolate.js';
-import { matcherKeys, matcherSchema, scenarioSchema, type ScenarioSpec } from './schema.js';
+import { matcherKeys, matcherSchema, mockApiKeys, scenarioSchema, type ScenarioSpec } from './schema.js';
 import { parseSource, reservedKeyIn, type SourceDocument, type SourceLocation } from './source.js';
 
 /** A scenario file, validated, that can point back into its source. */
@@ -164,6 +164,29 @@ function checkPath(path: string, where: () => SourceLocation, report: Report): v
   }
 }
 
+/** `mockApi:` needs a provider that has one; keys beyond the shared ones are the provider's, checked by its own schema. */
+function checkMockApi(source: SourceDocument, provider: AnyProvider, mockApi: Record<string, unknown>, report: Report): void {
+  if (!provider.mockApi) {
+    report(source.locate(['mockApi']), `${provider.name} has no mock API: remove mockApi: (hooksim plays the APIs of ${providers.filter((candidate) => candidate.mockApi).map((candidate) => candidate.name).join(', ')})`);
+    return;
+  }
+  const fields = provider.mockApi.specFields ?? {};
+  const known = [...mockApiKeys, ...Object.keys(fields)];
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(mockApi)) {
+    if ((mockApiKeys as readonly string[]).includes(key)) continue;
+    if (!Object.hasOwn(fields, key)) report(source.locate(['mockApi'], key), `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}`);
+    else own[key] = value;
+  }
+  const result = z.object(fields).safeParse(own);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const problem = issueError(source, { ...issue, path: ['mockApi', ...issue.path] } as z.core.$ZodIssue);
+      report(problem.location, problem.detail);
+    }
+  }
+}
+
 /** Providers, events, variants, actors and step references must exist. */
 function checkReferences(source: SourceDocument, spec: ScenarioSpec, report: Report): AnyProvider | undefined {
   const provider = providers.find((candidate) => candidate.name === spec.provider);
@@ -172,6 +195,7 @@ function checkReferences(source: SourceDocument, spec: ScenarioSpec, report: Rep
     report(source.locate(['provider']), `unknown provider "${spec.provider}"${didYouMean(spec.provider, names)}; known: ${names.join(', ')}`);
     return undefined;
   }
+  if (spec.mockApi) checkMockApi(source, provider, spec.mockApi, report);
   const actorNames = Object.keys(spec.actors ?? {});
   for (const [actor, fields] of Object.entries(spec.actors ?? {})) {
     for (const path of Object.keys(fields)) {

@@ -1,6 +1,6 @@
 import { isUsageError, UsageError } from '../core/errors.js';
 import type { MswServerLike } from '../mock-apis/types.js';
-import { dataEventPayload, startScenarioMockApi, type ScenarioMockApi } from '../mock-apis/scenario.js';
+import { startScenarioMockApi, type ScenarioMockApi } from '../mock-apis/scenario.js';
 import { checkCalls, checkState } from './api-expectations.js';
 import { applyOverrides, REMOVE, type JsonObject, type JsonValue, type Overrides } from '../core/json.js';
 import { parseOrUsageError } from '../core/options.js';
@@ -119,7 +119,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
   const ownsMock = !mockApi && spec.mockApi !== undefined;
   if (ownsMock) {
     try {
-      mockApi = await startScenarioMockApi(provider.name, spec.mockApi!, { now: () => now }, { msw: options.msw });
+      mockApi = await startScenarioMockApi(provider, spec.mockApi!, { now: () => now }, { msw: options.msw });
     } catch (error) {
       // A port already in use, a missing peer: this scenario cannot run; the others can.
       result.status = 'errored';
@@ -216,9 +216,9 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
             expectations.push(...(await checkCalls(mock.api, calls, { since: callsBefore, inOrder: step.expect.callsInOrder === true, locate: loaded.locate, at })));
           }
         }
-        // Changes the hook made through the API fire data events, which Logto delivers to the hook too.
-        for (const event of mock?.drainDataEvents() ?? []) {
-          const payload = dataEventPayload(event, now, String((prepared.providerOptions as { hookId?: string }).hookId ?? ''));
+        // Changes the hook made through the API fire events of their own (Logto's data events), delivered to the hook too.
+        for (const event of mock?.drainFollowUps(now, prepared.providerOptions) ?? []) {
+          const { payload } = event;
           const request = provider.buildRequest(payload, prepared.providerOptions, { now, seed: prepared.seed });
           const sent = await deliverPrepared({ ...prepared, event: event.event, payload, request }, options.transport, deliveryOptions);
           const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome, ...(sent.decision ? { decision: sent.decision } : {}) };

@@ -119,25 +119,21 @@ export const stepSchema = z
   })
   .strict();
 
-/** A role or scope the mock tenant starts with. */
-const namedEntrySchema = z
-  .object({
-    name: z.string().min(1).describe('Its name, as the hook looks it up.'),
-    description: z.string().optional().describe('Its description, as the Management API returns it.'),
-  })
-  .strict();
+/** The keys of `mockApi:` every provider shares; a provider with a mock API adds its own (`hooksim schema scenario` lists them per provider). */
+export const mockApiKeys = ['serve', 'baseUrl', 'port'] as const;
 
-/** The provider API hooksim plays for hooks that call back (Logto Management API, Dexie Cloud REST). */
+/**
+ * The provider API hooksim plays for hooks that call back (Logto Management API, Dexie Cloud REST).
+ * Keys beyond these belong to the provider (Logto: roles, scopes, emitDataEvents) and are
+ * checked against it when the scenario loads.
+ */
 export const mockApiSchema = z
   .object({
-    serve: z.enum(['msw', 'http']).default('http').describe("`msw`: intercept in this process (in-process hooks); joins the msw server given to describeScenarios/runScenarios as `{ msw }`. `http`: a server on 127.0.0.1 (hooks elsewhere)."),
+    serve: z.enum(['msw', 'http']).default('http').describe("`msw`: intercept in this process (in-process hooks). `http`: a server on 127.0.0.1 (hooks elsewhere)."),
     baseUrl: z.url().optional().describe("msw: the origin hooks call (default https://default.logto.app / https://hooksim.dexie.cloud)."),
     port: z.number().int().min(0).max(65535).optional().describe("http: the port (default 0: the OS picks; the URL is then `${mockApi.url}`)."),
-    roles: z.array(namedEntrySchema).optional().describe("Logto roles the tenant starts with."),
-    scopes: z.array(namedEntrySchema).optional().describe("Logto API scopes (permissions) the tenant starts with."),
-    emitDataEvents: z.boolean().optional().describe("Deliver the data events the hook's API changes cause (User.Data.Updated...) to the target, as Logto would."),
   })
-  .strict();
+  .catchall(z.json());
 
 export const scenarioSchema = z
   .object({

@@ -91,7 +91,7 @@ describe('a node:http server on 127.0.0.1 for hooks elsewhere', () => {
     const hook = createBackOfficeHook({ databaseUrl: served.url, clientId: 'hooksim-client', clientSecret: 'hooksim-secret', paidCustomers: ['grace.hopper@acme.test'], mistake: 'read-only-scopes' });
     const transport = transportFor(hook.app);
     try {
-      const result = await runScenario(loaded, { transport, env: {}, mockApi: { api, url: served.url, beforeDelivery: () => undefined, afterDelivery: () => undefined, drainDataEvents: () => [], close: async () => undefined } });
+      const result = await runScenario(loaded, { transport, env: {}, mockApi: { api, url: served.url, beforeDelivery: () => undefined, afterDelivery: () => undefined, drainFollowUps: () => [], close: async () => undefined } });
       expect(result.status).toBe('failed');
       expect(describeFailure(result)).toMatch(/calls\[0\]: expected at least one call POST \/token with a body containing .*GLOBAL_WRITE/);
       expect(describeFailure(result)).toMatch(/POST \/users -> 403/);

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../core/json.js';
+import { dexieMockApi } from './mock-api.js';
 import { describeDexieOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { dexieContracts } from './contract.js';
@@ -31,6 +32,7 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome> = {
   }),
   // The token's expiry counts from when the reply arrived.
   judge: (_event, request, record, options, now) => judgeDexie(request, record, { ...options, now }),
+  mockApi: dexieMockApi,
   secrets: (options) => (options.token ? [options.token] : []),
   describeOutcome: describeDexieOutcome,
   contracts: dexieContracts,

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../../core/json.js';
+import { logtoMockApi } from './mock-api.js';
 import { describeLogtoOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { logtoContracts } from './contract.js';
@@ -47,6 +48,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   describeOutcome: describeLogtoOutcome,
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey },
+  mockApi: logtoMockApi,
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,
   outcomeSummary: { title: 'Logto log rows (TriggerHook.<event>)', label: (outcome) => outcome.result },
