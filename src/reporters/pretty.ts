@@ -3,14 +3,6 @@ import type { DeliveryResult, RunResult, ScenarioResult, StepResult } from '../s
 import { exchangeText, expectationLine, failedExpectations, locatedMessage, MARK, printable, replySummary, summaryText, telling } from './text.js';
 import type { Reporter, ReporterOutput } from './types.js';
 
-function eventOf(body: string): string | undefined {
-  try {
-    return (JSON.parse(body) as { event?: string }).event;
-  } catch {
-    return undefined;
-  }
-}
-
 /** `status 201 in 33 ms`, `no reply (timeout) after 3000 ms`: the step line's last words. */
 function shortReply(delivery: DeliveryResult): string {
   const last = delivery.attempts.at(-1);
@@ -50,7 +42,7 @@ export function prettyReporter(output: ReporterOutput): Reporter {
   const stepText = (step: StepResult, target: string): string => {
     const delivery = telling(step);
     // Deliveries of the step's own event (repeats) vs. data events the hook's API calls caused.
-    const own = step.deliveries.filter((d) => eventOf(d.request.body) === step.event || !d.request.body.includes('"event"')).length;
+    const own = step.deliveries.filter((d) => d.followUp === undefined).length;
     const caused = step.deliveries.length - own;
     const repeat = `${own > 1 ? ` ×${own}` : ''}${caused > 0 ? ` + ${caused} data event${caused === 1 ? '' : 's'}` : ''}`;
     // The provider's decision is what the reader came for: `→ refused: USER_NOT_ACCEPTED`.

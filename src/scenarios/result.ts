@@ -11,6 +11,11 @@ export interface DeliveryResult {
   outcome: unknown;
   /** The provider's decision in a few words, for report lines. */
   decision?: string;
+  /**
+   * Set on a delivery the provider made on its own because of what the hook did through the
+   * mock API (Logto's data events): the event it sent.
+   */
+  followUp?: string;
 }
 
 /** One checked expectation, with expected vs actual as text and where it is written. */

@@ -221,7 +221,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
           const { payload } = event;
           const request = provider.buildRequest(payload, prepared.providerOptions, { now, seed: prepared.seed });
           const sent = await deliverPrepared({ ...prepared, event: event.event, payload, request }, options.transport, deliveryOptions);
-          const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome, ...(sent.decision ? { decision: sent.decision } : {}) };
+          const delivery: DeliveryResult = { request: sent.request, response: sent.response, error: sent.error, attempts: sent.attempts, verdict: sent.verdict, outcome: sent.outcome, ...(sent.decision ? { decision: sent.decision } : {}), followUp: event.event };
           deliveries.push(delivery);
           expectations.push({
             name: `data event ${event.event}`,

@@ -35,3 +35,20 @@ describe('credential headers are masked by name, whichever provider sends them',
     });
   });
 });
+
+describe('the pretty reporter counts follow-up deliveries by what the runner marked, not by reading bodies', () => {
+  it('repeats of an event whose body has no "event" key, and follow-ups the hook caused', async () => {
+    const { prettyReporter } = await import('../../src/reporters/pretty.js');
+    const chunks: string[] = [];
+    const reporter = prettyReporter({ write: (text: string) => void chunks.push(text), isTty: false, colour: false });
+    const ok = { ...delivery({}), response: { status: 200, headers: {}, body: '', bytes: 0 }, verdict: { pass: true, violations: [] } };
+    const enrollmentBody = { ...ok, request: { method: 'POST' as const, headers: {}, body: '{"type":"enrollment","data":{"event":"not this"}}' } };
+    const header = { name: 's', file: 's.yaml' };
+    const step = (name: string, event: string, deliveries: DeliveryResult[]) => ({ index: 0, name, event, variant: '', status: 'passed' as const, location: { file: 's.yaml', line: 1, column: 1 }, deliveries, expectations: [], durationMs: 1 });
+    reporter.onStepEnd?.(header, step('twice', 'enrollment', [enrollmentBody, enrollmentBody]));
+    reporter.onStepEnd?.(header, step('callback', 'PostRegister', [ok, { ...ok, followUp: 'User.Data.Updated' }]));
+    const text = chunks.join('');
+    expect(text).toContain('✔ twice (enrollment ×2)');
+    expect(text).toContain('✔ callback (PostRegister + 1 data event)');
+  });
+});
