@@ -54,7 +54,7 @@ export interface SendOptions<P extends ProviderName = ProviderName, E extends Ev
 
 /** What to send through a provider object (your own, or one hooksim loaded from a file): names checked at run time. */
 export interface ProviderSendOptions<Outcome = unknown> extends SendBase {
-  provider: Provider<any, Outcome>;
+  provider: Provider<any, Outcome, any>;
   event: string;
   variant?: string;
   options?: Record<string, unknown>;

@@ -18,7 +18,7 @@ export interface EventDefinition {
 }
 
 /** Everything an event builder may depend on. Builders are pure: same context, same payload. */
-export interface BuildContext<Options> {
+export interface BuildContext<Options, Actor extends JsonObject = JsonObject> {
   /** Seed for every generated value of this event. */
   seed: number;
   /** The provider's clock reading, epoch ms: becomes `createdAt` and friends. */
@@ -29,13 +29,13 @@ export interface BuildContext<Options> {
    * The identity the event is about, as the provider's own `createActor` made it and earlier
    * events left it. Absent: one is generated from `seed`.
    */
-  actor?: JsonObject;
+  actor?: Actor;
 }
 
 /** A built event: the payload (key order = wire order) and the actor as the event leaves it. */
-export interface BuiltEvent {
+export interface BuiltEvent<Actor extends JsonObject = JsonObject> {
   payload: JsonObject;
-  actor: JsonObject;
+  actor: Actor;
 }
 
 /** How the provider delivers: its timeout and when it tries again. */
@@ -83,7 +83,7 @@ export interface MockApiPlugin {
  * and the CLI do that. Adding a provider is a new folder exporting one of these and one line in
  * `providers/registry.ts`.
  */
-export interface Provider<Options = unknown, Outcome = unknown> {
+export interface Provider<Options = unknown, Outcome = unknown, Actor extends JsonObject = JsonObject> {
   /** Identifier used on the command line (`logto`, `dexie-cloud`). */
   name: string;
   title: string;
@@ -93,9 +93,9 @@ export interface Provider<Options = unknown, Outcome = unknown> {
   /** Parses and defaults provider options (`{}` gives the faithful defaults). */
   optionsSchema: z.ZodType<Options, unknown>;
   /** A realistic identity (user, email, ids) generated from `seed` alone. */
-  createActor(seed: number, now: number, options: Options): JsonObject;
+  createActor(seed: number, now: number, options: Options): Actor;
   /** The payload for an event (before user overrides) and the actor moved on by it. */
-  buildEvent(event: string, context: BuildContext<Options>): BuiltEvent;
+  buildEvent(event: string, context: BuildContext<Options, Actor>): BuiltEvent<Actor>;
   /**
    * Options that stay fixed for a whole run of events, derived from the run's seed: the
    * identity of the hook being called (Logto's `hookId`). Without it, each event's seed decides.
@@ -160,4 +160,4 @@ export interface Provider<Options = unknown, Outcome = unknown> {
 
 /** A provider with its type parameters erased, as the registry holds them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyProvider = Provider<any, any>;
+export type AnyProvider = Provider<any, any, any>;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { lowerAlnum, seededFaker, withSeededFakers } from '../../core/random.js';
 
-/** Someone authenticating to a Dexie Cloud database for the first time. */
-export interface DexieActor {
+/** Someone authenticating to a Dexie Cloud database for the first time (a type, so it is a JsonObject as it is). */
+export type DexieActor = {
   email: string;
   /** Their name as an app would know it (not sent by Dexie Cloud; handy for `userData`). */
   name: string;

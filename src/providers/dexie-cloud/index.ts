@@ -1,4 +1,3 @@
-import type { JsonObject } from '../../core/json.js';
 import { dexieMockApi } from './mock-api.js';
 import { describeDexieOutcome } from './decision.js';
 import type { Provider } from '../types.js';
@@ -14,15 +13,15 @@ export type { DexieOutcome, DexieCreatedUser, DexieTokenResponse, DexieLicense }
 export type { DexieActor } from './identity.js';
 
 /** Dexie Cloud's new-user web hook: one synchronous call whose reply decides the login. */
-export const dexieCloud: Provider<DexieOptions, DexieOutcome> = {
+export const dexieCloud: Provider<DexieOptions, DexieOutcome, DexieActor> = {
   name: 'dexie-cloud',
   title: 'Dexie Cloud new-user web hook',
   events: dexieEvents,
   optionsSchema: dexieOptionsSchema,
-  createActor: (seed) => createDexieActor(seed) as unknown as JsonObject,
+  createActor: (seed) => createDexieActor(seed),
   buildEvent(_event, context) {
-    const actor = (context.actor as unknown as DexieActor | undefined) ?? createDexieActor(context.seed);
-    return { payload: newUserPayload(actor, context.variant), actor: actor as unknown as JsonObject };
+    const actor = context.actor ?? createDexieActor(context.seed);
+    return { payload: newUserPayload(actor, context.variant), actor };
   },
   buildRequest: buildDexieRequest,
   deliveryPolicy: (options) => ({

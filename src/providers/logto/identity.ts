@@ -4,7 +4,7 @@ import type { JsonObject } from '../../core/json.js';
 import { userInfoSelectFields, type LogtoVersion } from './versions.js';
 
 /** A Logto user row: every column a webhook can show (`userInfoSelectFields` of 1.43, superset of 1.42). */
-export interface LogtoUser {
+export type LogtoUser = {
   id: string;
   username: string | null;
   primaryEmail: string | null;
@@ -26,7 +26,7 @@ export interface LogtoUser {
 }
 
 /** The Logto application a user signs in through (`pick(application, 'id','type','name','description')`). */
-export interface LogtoApplication {
+export type LogtoApplication = {
   id: string;
   type: 'Native' | 'SPA' | 'Traditional' | 'MachineToMachine' | 'Protected' | 'SAML';
   name: string;
@@ -35,9 +35,10 @@ export interface LogtoApplication {
 
 /**
  * The actor Logto events talk about: a user, the app they use, and the browser and address
- * their requests come from. Events read it and return it moved on (timestamps).
+ * their requests come from. Events read it and return it moved on (timestamps). A type, not an
+ * interface: it is then a JsonObject as it is, and the provider hands it on without casts.
  */
-export interface LogtoActor {
+export type LogtoActor = {
   user: LogtoUser;
   application: LogtoApplication;
   userAgent: string;
@@ -51,7 +52,7 @@ export interface LogtoActor {
 }
 
 /** An oidc-provider interaction as events see it. */
-export interface LogtoInteraction {
+export type LogtoInteraction = {
   sessionId: string;
   event: 'Register' | 'SignIn' | 'ForgotPassword';
   /** Events already sent from this interaction, by name. */

@@ -1,4 +1,3 @@
-import type { JsonObject } from '../../core/json.js';
 import { logtoMockApi } from './mock-api.js';
 import { describeLogtoOutcome } from './decision.js';
 import type { Provider } from '../types.js';
@@ -24,7 +23,7 @@ function specFor(event: string): LogtoEventSpec {
 }
 
 /** Logto webhooks (1.42 by default): signed JSON events, one attempt, any 2xx is success. */
-export const logto: Provider<LogtoOptions, LogtoOutcome> = {
+export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   name: 'logto',
   title: 'Logto webhooks',
   notes: [
@@ -34,11 +33,11 @@ export const logto: Provider<LogtoOptions, LogtoOutcome> = {
   ],
   events: logtoEventSpecs,
   optionsSchema: logtoOptionsSchema,
-  createActor: (seed, now) => createLogtoActor(seed, now) as unknown as JsonObject,
+  createActor: (seed, now) => createLogtoActor(seed, now),
   buildEvent(event, context) {
-    const actor = (context.actor as unknown as LogtoActor | undefined) ?? createLogtoActor(context.seed, context.now);
+    const actor = context.actor ?? createLogtoActor(context.seed, context.now);
     const built = buildLogtoEvent(specFor(event), { ...context, actor });
-    return { payload: built.payload, actor: built.actor as unknown as JsonObject };
+    return { payload: built.payload, actor: built.actor };
   },
   // One hook across a scenario: its id comes from the scenario's seed, not each event's.
   runOptions: (seed, options) => ({ ...options, hookId: options.hookId ?? hookIdFromSeed(seed) }),

@@ -44,7 +44,7 @@ export const logtoMockApi: MockApiPlugin = {
     });
     return {
       api,
-      beforeDelivery: (actor) => upsertActorUser(api.tenant, actor as unknown as LogtoActor),
+      beforeDelivery: (actor) => upsertActorUser(api.tenant, actor as LogtoActor),
       drainFollowUps: (at, options) => events.splice(0).map((event) => ({ event: event.event, payload: dataEventPayload(event, at, String((options as { hookId?: string }).hookId ?? '')) })),
     };
   },
