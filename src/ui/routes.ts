@@ -12,6 +12,7 @@ import { HttpError, triggerInputOf, type Route } from '../emulator/http.js';
 import { listTargets, resolveTarget } from '../emulator/targets.js';
 import { catalogOf } from '../providers/catalog.js';
 import { getProvider, providers } from '../providers/registry.js';
+import { signingOf } from '../providers/signing/binding.js';
 import { parseTargetUrl } from '../transports/target.js';
 import type { Reporter } from '../reporters/types.js';
 import type { StepResult } from '../scenarios/result.js';
@@ -52,7 +53,7 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
         targets: listTargets(config),
         mockApis: emulator.urls,
         // Whether a key is configured, never the key.
-        signing: Object.fromEntries(providers.filter((provider) => provider.signature).map((provider) => [provider.name, signingKeyOf(provider.name) !== undefined])),
+        signing: Object.fromEntries(providers.filter((provider) => signingOf(provider) !== undefined).map((provider) => [provider.name, signingKeyOf(provider.name) !== undefined])),
       }),
     },
     { method: 'POST', pattern: '/api/preview', handle: ({ body }) => emulator.preview(triggerInputOf(body, false)) },
