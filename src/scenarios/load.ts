@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { describeValue, valueAt } from '../core/value-text.js';
 import { z } from 'zod';
 import { isJsonObject, splitPath } from '../core/json.js';
 import { didYouMean, editDistance } from '../core/suggest.js';
@@ -45,19 +46,7 @@ function unwrap(node: unknown): unknown {
   return current;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let node = data;
-  for (const segment of path) node = isJsonObject(node) || Array.isArray(node) ? (node as never)[segment as never] : undefined;
-  return node;
-}
 
 /** Records one problem of a file. */
 type Report = (location: SourceLocation, detail: string) => void;
@@ -80,12 +69,12 @@ function issueError(source: SourceDocument, issue: z.core.$ZodIssue, knownKeys?:
     return new ScenarioFileError(source.locate(path.slice(0, -1)), `missing required key "${key}" (expected ${issue.expected})`);
   }
   if (issue.code === 'invalid_type') {
-    return new ScenarioFileError(source.locate(path), `${where}expected ${issue.expected}, got ${describe(actual)}`);
+    return new ScenarioFileError(source.locate(path), `${where}expected ${issue.expected}, got ${describeValue(actual)}`);
   }
   if (issue.code === 'invalid_value') {
     return new ScenarioFileError(
       source.locate(path),
-      `${where}expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describe(actual)}${
+      `${where}expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describeValue(actual)}${
         typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : ''
       }`,
     );
@@ -95,10 +84,10 @@ function issueError(source: SourceDocument, issue: z.core.$ZodIssue, knownKeys?:
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'number' || issue.origin === 'int') && /^Too (small|big)/.test(issue.message)) {
     const bound = issue.code === 'too_small' ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
-    return new ScenarioFileError(source.locate(path), `${where}expected ${bound}, got ${describe(actual)}`);
+    return new ScenarioFileError(source.locate(path), `${where}expected ${bound}, got ${describeValue(actual)}`);
   }
   // Custom messages already say what was expected; zod's own ("Invalid input") get the value added.
-  const got = issue.message.startsWith('expected') ? `, got ${describe(actual)}` : ` (got ${describe(actual)})`;
+  const got = issue.message.startsWith('expected') ? `, got ${describeValue(actual)}` : ` (got ${describeValue(actual)})`;
   return new ScenarioFileError(source.locate(path), `${where}${issue.message}${got}`);
 }
 
@@ -276,7 +265,7 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   }
   if (text.trim() === '') throw new ScenarioFileError(source.locate([]), 'the file is empty: a scenario is a mapping with name, provider and steps');
   if (!isJsonObject(source.data)) {
-    throw new ScenarioFileError(source.locate([]), `expected a scenario mapping with name, provider and steps, got ${describe(source.data)}`);
+    throw new ScenarioFileError(source.locate([]), `expected a scenario mapping with name, provider and steps, got ${describeValue(source.data)}`);
   }
   const problems: { location: SourceLocation; detail: string }[] = [];
   const report: Report = (location, detail) => {

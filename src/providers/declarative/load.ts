@@ -1,4 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
+import { describeValue, valueAt } from '../../core/value-text.js';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
@@ -49,19 +50,7 @@ function keysAt(path: readonly PropertyKey[]): string[] {
   return [];
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let node = data;
-  for (const segment of path) node = isJsonObject(node) || Array.isArray(node) ? (node as never)[segment as never] : undefined;
-  return node;
-}
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
 
 function issueProblem(source: SourceDocument, issue: z.core.$ZodIssue): Problem {
   const path = issue.path;
@@ -75,18 +64,18 @@ function issueProblem(source: SourceDocument, issue: z.core.$ZodIssue): Problem 
   if (issue.code === 'invalid_type' && actual === undefined) {
     return { location: source.locate(path.slice(0, -1)), detail: `missing required key "${String(path.at(-1))}" (expected ${issue.expected})` };
   }
-  if (issue.code === 'invalid_type') return { location: source.locate(path), detail: `${where}expected ${issue.expected}, got ${describe(actual)}` };
+  if (issue.code === 'invalid_type') return { location: source.locate(path), detail: `${where}expected ${issue.expected}, got ${describeValue(actual)}` };
   if (issue.code === 'invalid_value' && actual === undefined && path.length > 0) {
     return { location: source.locate(path.slice(0, -1)), detail: `missing required key "${String(path.at(-1))}" (expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')})` };
   }
   if (issue.code === 'invalid_value') {
     const hint = typeof actual === 'string' ? didYouMean(actual, issue.values.map(String)) : '';
-    return { location: source.locate(path), detail: `${where}expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describe(actual)}${hint}` };
+    return { location: source.locate(path), detail: `${where}expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}, got ${describeValue(actual)}${hint}` };
   }
   if (issue.code === 'invalid_union' && (issue as { note?: string }).note === 'No matching discriminator') {
-    return { location: source.locate(path), detail: `${where}expected one of hmac-sha256-hex, standard-webhooks, stripe, none, got ${describe(actual)}${typeof actual === 'string' ? didYouMean(actual, ['hmac-sha256-hex', 'standard-webhooks', 'stripe', 'none']) : ''}` };
+    return { location: source.locate(path), detail: `${where}expected one of hmac-sha256-hex, standard-webhooks, stripe, none, got ${describeValue(actual)}${typeof actual === 'string' ? didYouMean(actual, ['hmac-sha256-hex', 'standard-webhooks', 'stripe', 'none']) : ''}` };
   }
-  const got = issue.message.startsWith('expected') ? `, got ${describe(actual)}` : ` (got ${describe(actual)})`;
+  const got = issue.message.startsWith('expected') ? `, got ${describeValue(actual)}` : ` (got ${describeValue(actual)})`;
   return { location: source.locate(path), detail: `${where}${issue.message}${got}` };
 }
 
@@ -119,11 +108,11 @@ function checkMeaning(source: SourceDocument, file: ProviderFile): Problem[] {
     if (declared && declared.type !== 'string') report(['request', 'signing', 'keyOption'], `the key option "${signing.keyOption}" must be a string option, not ${declared.type}`);
   }
   for (const [name, spec] of Object.entries(file.options)) {
-    if (spec.default !== undefined && typeof spec.default !== spec.type) report(['options', name, 'default'], `expected a ${spec.type} default, got ${describe(spec.default)}`);
+    if (spec.default !== undefined && typeof spec.default !== spec.type) report(['options', name, 'default'], `expected a ${spec.type} default, got ${describeValue(spec.default)}`);
     spec.enum?.forEach((value, index) => {
-      if (typeof value !== spec.type) report(['options', name, 'enum', index], `expected ${spec.type} values in enum, got ${describe(value)}`);
+      if (typeof value !== spec.type) report(['options', name, 'enum', index], `expected ${spec.type} values in enum, got ${describeValue(value)}`);
     });
-    if (spec.enum && spec.default !== undefined && !spec.enum.includes(spec.default as never)) report(['options', name, 'default'], `the default ${describe(spec.default)} is not one of enum: ${spec.enum.map((value) => JSON.stringify(value)).join(', ')}`);
+    if (spec.enum && spec.default !== undefined && !spec.enum.includes(spec.default as never)) report(['options', name, 'default'], `the default ${describeValue(spec.default)} is not one of enum: ${spec.enum.map((value) => JSON.stringify(value)).join(', ')}`);
   }
   if (file.repeats) {
     const outcomes = (file.reply.actions ?? []).map((action) => action.outcome);
@@ -182,7 +171,7 @@ function fail(problems: Problem[], file: string): never {
 export function parseProviderFile(text: string, file: string): DeclarativeProvider {
   const source = parseSource(text, file);
   if (source.problems.length > 0) fail(source.problems.map((problem) => ({ location: problem.location, detail: problem.message })), file);
-  if (!isJsonObject(source.data)) fail([{ location: source.locate([]), detail: `expected a provider mapping (hooksim: provider/v1, name, title, events), got ${describe(source.data)}` }], file);
+  if (!isJsonObject(source.data)) fail([{ location: source.locate([]), detail: `expected a provider mapping (hooksim: provider/v1, name, title, events), got ${describeValue(source.data)}` }], file);
   const result = providerFileSchema.safeParse(source.data);
   if (!result.success) {
     const found = result.error.issues.map((issue) => ({ issue, problem: issueProblem(source, issue) }));
