@@ -37,7 +37,7 @@ const standardWebhooksKey = process.env.STANDARD_WEBHOOKS_SIGNING_KEY ?? 'whsec_
 export default defineConfig({
   scenarios: ['scenarios'],
   // Events sent from `hooksim ui` / `hooksim serve` are signed with the key the demo hooks verify.
-  providerOptions: { logto: { signingKey } },
+  providerOptions: { logto: { signingKey }, enrollment: { signingKey: enrollmentKey }, 'standard-webhooks': { signingKey: standardWebhooksKey } },
   targets: {
     'dexie-domain': createDexieDomainHook(demoDomainConfig),
     'dexie-status-201': createStatus201Hook(),

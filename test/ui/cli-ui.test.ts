@@ -24,7 +24,8 @@ describe('hooksim ui from the command line', () => {
     const token = new URL(ui.control).searchParams.get('token')!;
     const catalog = (await (await fetch(new URL('/api/catalog', ui.control), { headers: { 'x-hooksim-token': token } })).json()) as { targets: { name: string }[]; signing: Record<string, boolean> };
     expect(catalog.targets.map((target) => target.name)).toEqual(expect.arrayContaining(['logto-signed', 'logto-default-role', 'dexie-domain', 'dexie-status-201', 'dexie-back-office']));
-    expect(catalog.signing).toEqual({ logto: true });
+    // Every signing provider of the demo has its key configured (never sent to the page, only whether it is there).
+    expect(catalog.signing).toEqual({ logto: true, enrollment: true, 'standard-webhooks': true });
     const triggered = await cli(['trigger', 'logto', 'PostRegister', '--to', 'logto-signed', '--emulator', ui.control]);
     expect(triggered.stderr).toBe('');
     expect(triggered.stdout).toContain('verdict  PASS: the hook kept the contract');
