@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { signLogtoBody } from '../../src/providers/logto/signing.js';
 import { messageIdFor } from '../../src/providers/signing/digest.js';
 import { signerFor, standardWebhooksSignature } from '../../src/providers/signing/index.js';
+import { standardWebhooksKey } from '../../src/providers/signing/standard-webhooks.js';
 
 const body = '{"event":"PostRegister","createdAt":"2024-01-01T00:00:00.000Z"}';
 const now = Date.UTC(2024, 0, 1);
@@ -132,5 +133,18 @@ describe('message ids', () => {
     expect(messageIdFor(1, body)).toMatch(/^msg_[A-Za-z0-9]{27}$/);
     expect(messageIdFor(2, body)).not.toBe(messageIdFor(1, body));
     expect(messageIdFor(1, `${body} `)).not.toBe(messageIdFor(1, body));
+  });
+});
+
+describe('Standard Webhooks keys', () => {
+  it('a whsec_ key or bare base64 gives the decoded bytes, as the spec libraries read it', () => {
+    expect(standardWebhooksKey('whsec_aGVsbG8=').toString()).toBe('hello');
+    expect(standardWebhooksKey('aGVsbG8=').toString()).toBe('hello');
+  });
+
+  it('a key that is not base64 is a usage error, not a silent signature with other bytes', () => {
+    expect(() => standardWebhooksKey('whsec_not-a-key!')).toThrow(/^a Standard Webhooks signing key is whsec_ followed by base64/);
+    expect(() => standardWebhooksKey('whsec_')).toThrow(/not base64/);
+    expect(() => new Webhook('whsec_not-a-key!')).toThrow();
   });
 });

@@ -1,11 +1,22 @@
+import { UsageError } from '../../core/errors.js';
 import { PROBE_KEY, hmacSha256, sameText, splitKeys, swapAt } from './digest.js';
 import type { Signer, StandardWebhooksSpec } from './types.js';
 
 const SECRET_PREFIX = 'whsec_';
 
-/** The key's bytes: `whsec_` stripped, the rest base64-decoded (as the spec's libraries do). */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * The key's bytes: `whsec_` stripped, the rest base64-decoded (as the spec's libraries do). A key
+ * that is not base64 is a usage error: Node's decoder would skip the bad characters and sign with
+ * other bytes than the receiver's library, which refuses such a key outright.
+ */
 export function standardWebhooksKey(key: string): Buffer {
-  return Buffer.from(key.startsWith(SECRET_PREFIX) ? key.slice(SECRET_PREFIX.length) : key, 'base64');
+  const encoded = key.startsWith(SECRET_PREFIX) ? key.slice(SECRET_PREFIX.length) : key;
+  if (encoded === '' || !BASE64.test(encoded)) {
+    throw new UsageError('a Standard Webhooks signing key is whsec_ followed by base64 (e.g. whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw); this one is not base64');
+  }
+  return Buffer.from(encoded, 'base64');
 }
 
 /** `v1,<base64>` of `id.timestamp.body` under one key. */
