@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { addEmulatorFlags } from './emulator-flags.js';
 import { commandHelp } from './help.js';
 import { intOption } from './shared.js';
 
@@ -13,14 +14,12 @@ interface ServeFlags {
 
 /** `hooksim serve`: the provider emulator, headless, until Ctrl-C. */
 export function registerServe(program: Command, io: CliIo): void {
-  program
-    .command('serve')
-    .description('run a local provider emulator: mock Logto / Dexie Cloud APIs and a control API to trigger events')
-    .option('--port <n>', 'control API port (hooksim trigger talks to it)', '4400')
-    .option('--logto-port <n>', 'Logto mock (Management API + /oidc/token) port', '4401')
-    .option('--dexie-port <n>', 'Dexie Cloud mock (/token + /users) port', '4402')
-    .option('--state <file.json>', 'load the tenant from this file at start (if it exists), save it on exit')
-    .option('--config <file>', 'configuration file with named targets (default: hooksim.config.* here)')
+  addEmulatorFlags(
+    program
+      .command('serve')
+      .description('run a local provider emulator: mock Logto / Dexie Cloud APIs and a control API to trigger events')
+      .option('--port <n>', 'control API port (hooksim trigger talks to it)', '4400'),
+  )
     .addHelpText(
       'after',
       commandHelp(

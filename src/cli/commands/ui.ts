@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { addEmulatorFlags } from './emulator-flags.js';
 import { commandHelp } from './help.js';
 import { intOption } from './shared.js';
 
@@ -23,14 +24,12 @@ async function openBrowser(url: string, warn: (line: string) => void): Promise<v
 
 /** `hooksim ui`: the emulator with a dashboard, until Ctrl-C. */
 export function registerUi(program: Command, io: CliIo): void {
-  program
-    .command('ui')
-    .description('run the provider emulator with a local dashboard: send, stories, check, mock APIs, history')
-    .option('--port <n>', 'dashboard port (0: any free one)', '0')
-    .option('--logto-port <n>', 'Logto mock (Management API + /oidc/token) port', '4401')
-    .option('--dexie-port <n>', 'Dexie Cloud mock (/token + /users) port', '4402')
-    .option('--state <file.json>', 'load the tenant from this file at start (if it exists), save it on exit')
-    .option('--config <file>', 'configuration file with named targets (default: hooksim.config.* here)')
+  addEmulatorFlags(
+    program
+      .command('ui')
+      .description('run the provider emulator with a local dashboard: send, stories, check, mock APIs, history')
+      .option('--port <n>', 'dashboard port (0: any free one)', '0'),
+  )
     .option('--open', 'open the dashboard in the default browser')
     .addHelpText('after', commandHelp(['hooksim ui', 'hooksim ui --port 5173 --state .hooksim/tenant.json --open'], 'stopped with Ctrl-C or SIGTERM (the state file is saved first)'))
     .action(async (flags: UiFlags) => {
