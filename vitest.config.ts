@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import type { Reporter, TestModule } from 'vitest/node';
 
@@ -19,15 +20,37 @@ const plainSummary: Reporter = {
   },
 };
 
+/**
+ * Files that install request interceptors (msw's setupServer, nock) or fake timers: each gets its own
+ * module graph, since msw and nock share @mswjs/interceptors and must not meet.
+ */
+const isolatedFiles = [
+  'test/mock-apis/msw-coexistence.test.ts',
+  'test/mock-apis/msw-serving.test.ts',
+  'test/mock-apis/nock-coexistence.test.ts',
+  'test/mock-apis/optional-peers.test.ts',
+  'test/transports/in-process-msw.test.ts',
+  'test/transports/in-process-nock.test.ts',
+  'test/scenarios/api-expectations.test.ts',
+];
+
+const slowExcluded = process.env.HOOKSIM_SLOW_TESTS ? [] : ['test/**/*.slow.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The consumer project's own test runs inside the packed-package test, from its temp install.
     // *.slow.test.ts install large tools on first use (Artillery: ~530 MB): `npm run test:slow` runs them.
-    exclude: ['test/package/consumer/**', '**/node_modules/**', ...(process.env.HOOKSIM_SLOW_TESTS ? [] : ['test/**/*.slow.test.ts'])],
-    // Each file gets its own module graph: msw and nock share @mswjs/interceptors and must not meet.
-    isolate: true,
+    exclude: ['test/package/consumer/**', '**/node_modules/**', ...slowExcluded],
+    // Many files wait on child processes, sockets and a browser: one worker more than the cores
+    // keeps the CPUs busy (vitest's default is one fewer).
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 15_000,
     reporters: ['default', plainSummary],
+    projects: [
+      { extends: true, test: { name: 'isolated', include: isolatedFiles, isolate: true } },
+      // The rest share one module graph per worker: importing src, faker and zod once per worker
+      // instead of once per file halves the run. These files leave no global state behind.
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: [...isolatedFiles, 'test/package/consumer/**', '**/node_modules/**', ...slowExcluded], isolate: false } },
+    ],
   },
 });

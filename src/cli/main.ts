@@ -83,8 +83,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   }
   try {
     // Provider files first: every command then finds their providers by name.
-    const { takeProviderFiles } = await import('./provider-files.js');
-    await program.parseAsync(await takeProviderFiles(argv, io.cwd), { from: 'user' });
+    const [{ takeProviderFiles }, { withProviderScope }] = await Promise.all([import('./provider-files.js'), import('../providers/scope.js')]);
+    // Providers from files last for this run: runCli called again in one process starts afresh.
+    await withProviderScope(async () => program.parseAsync(await takeProviderFiles(argv, io.cwd), { from: 'user' }));
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

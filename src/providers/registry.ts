@@ -4,10 +4,12 @@ import { dexieCloud } from './dexie-cloud/index.js';
 import { enrollment } from './enrollment/index.js';
 import { logto } from './logto/index.js';
 import { standardWebhooks } from './standard-webhooks/index.js';
+import { recordRegistration } from './scope.js';
 import type { AnyProvider, EventDefinition, EventVariant } from './types.js';
 
 /** The providers hooksim ships. A new provider is one folder and one line here. */
-const builtins: readonly AnyProvider[] = [dexieCloud, logto, enrollment, standardWebhooks];
+export const builtinProviders: readonly AnyProvider[] = [dexieCloud, logto, enrollment, standardWebhooks];
+const builtins = builtinProviders;
 
 const registered: AnyProvider[] = [...builtins];
 
@@ -30,6 +32,9 @@ export function registerProvider(provider: AnyProvider): void {
   // The same provider file loaded again (a second CLI run in one process, a config reloaded): the newer one wins.
   if (existing && !builtins.includes(existing) && sourceOf(existing) !== undefined && sourceOf(existing) === sourceOf(provider)) {
     registered[index] = provider;
+    recordRegistration(() => {
+      if (registered[index] === provider) registered[index] = existing;
+    });
     return;
   }
   if (existing) {
@@ -37,6 +42,10 @@ export function registerProvider(provider: AnyProvider): void {
     throw new UsageError(`provider "${provider.name}" is already defined (${origin}); give yours another name`);
   }
   registered.push(provider);
+  recordRegistration(() => {
+    const at = registered.indexOf(provider);
+    if (at >= 0) registered.splice(at, 1);
+  });
 }
 
 /** The file a provider was compiled from, when it was. */

@@ -74,7 +74,8 @@ export const hooksimMockMatchers = {
     try {
       recorder.assertOrder(matchers, options);
     } catch (error) {
-      if (!(error instanceof CallAssertionError)) throw error;
+      // By name, not instanceof: the recorder may come from another copy of hooksim (src and dist, two installs).
+      if (!(error instanceof Error && error.name === CallAssertionError.name)) throw error;
       failure = error.message;
     }
     return {

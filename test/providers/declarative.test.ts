@@ -173,12 +173,15 @@ describe('retry rules', () => {
 
 describe('registering', () => {
   it('a compiled provider is found by name once registered; a second one with the name is refused', () => {
-    registerProvider(acme);
-    registerProvider(acme);
-    expect(prepareEvent({ provider: 'acme' as never, event: 'invoice.paid' as never, seed: 7, now, options: { signingKey: KEY } as never }).request.body).toBe(
-      prepareEvent({ provider: acme, event: 'invoice.paid', seed: 7, now, options: { signingKey: KEY } }).request.body,
+    // A name no other test file registers: registration lasts for the worker process.
+    const ACME_REGISTERED = ACME.replace('name: acme', 'name: acme-registered');
+    const registered = parseProviderFile(ACME_REGISTERED, 'acme-registered.yaml');
+    registerProvider(registered);
+    registerProvider(registered);
+    expect(prepareEvent({ provider: 'acme-registered' as never, event: 'invoice.paid' as never, seed: 7, now, options: { signingKey: KEY } as never }).request.body).toBe(
+      prepareEvent({ provider: registered, event: 'invoice.paid', seed: 7, now, options: { signingKey: KEY } }).request.body,
     );
-    expect(() => registerProvider(parseProviderFile(ACME, 'again.yaml'))).toThrow('provider "acme" is already defined (a provider already loaded); give yours another name');
+    expect(() => registerProvider(parseProviderFile(ACME_REGISTERED, 'again.yaml'))).toThrow('provider "acme-registered" is already defined (a provider already loaded); give yours another name');
     expect(() => registerProvider(parseProviderFile(ACME.replace('name: acme', 'name: logto'), 'logto.yaml'))).toThrow('provider "logto" is already defined (a built-in provider)');
   });
 });
