@@ -1,27 +1,15 @@
-import type { z } from 'zod';
-import type { dexieOptionsSchema } from './dexie-cloud/options.js';
-import type { DexieCloudEventVariants } from './dexie-cloud/event-types.generated.js';
-import type { DexieOutcome } from './dexie-cloud/outcome.js';
-import type { DeclarativeOutcome } from './declarative/compile.js';
-import type { EnrollmentEventVariants } from './enrollment/event-types.generated.js';
-import type { EnrollmentOptions } from './enrollment/index.js';
-import type { LogtoEventVariants } from './logto/event-types.generated.js';
-import type { logtoOptionsSchema } from './logto/options.js';
-import type { LogtoOutcome } from './logto/outcome.js';
-import type { StandardWebhooksEventVariants } from './standard-webhooks/event-types.generated.js';
-import type { StandardWebhooksOptions } from './standard-webhooks/index.js';
-
 /**
  * What the type checker knows of each built-in provider: its events with their variants, the
  * options it accepts and what it makes of a reply. `send()` and `prepareEvent()` read this map, so
  * a misspelt event, variant or option name is a compile error and `result.outcome` is typed.
+ *
+ * Empty here: each provider adds its own entry from its folder by declaration merging
+ * (`declare module '../typed.js' { interface ProviderTypes { acme: {...} } }` in its index.ts),
+ * so this file names no provider. Within hooksim the registry imports every built-in; a package
+ * consumer sees the entries of the providers the package entry (index.ts) exports.
  */
-export interface ProviderTypes {
-  logto: { variants: LogtoEventVariants; options: z.input<typeof logtoOptionsSchema>; outcome: LogtoOutcome };
-  'dexie-cloud': { variants: DexieCloudEventVariants; options: z.input<typeof dexieOptionsSchema>; outcome: DexieOutcome };
-  enrollment: { variants: EnrollmentEventVariants; options: EnrollmentOptions; outcome: DeclarativeOutcome };
-  'standard-webhooks': { variants: StandardWebhooksEventVariants; options: StandardWebhooksOptions; outcome: DeclarativeOutcome };
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProviderTypes {}
 
 /** A built-in provider's name. */
 export type ProviderName = keyof ProviderTypes;

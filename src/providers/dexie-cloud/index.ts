@@ -40,3 +40,10 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome, DexieActor> = {
     label: (outcome) => (outcome.login === 'accepted' ? `accepted (${outcome.action})` : `refused ${outcome.error.code}`),
   },
 };
+
+declare module '../typed.js' {
+  /** Dexie Cloud's events, options and outcome, for the typed `send()`. */
+  interface ProviderTypes {
+    'dexie-cloud': { variants: import('./event-types.generated.js').DexieCloudEventVariants; options: import('zod').input<typeof dexieOptionsSchema>; outcome: DexieOutcome };
+  }
+}

@@ -14,3 +14,10 @@ export interface EnrollmentOptions {
 /** The device enrollment webhook, compiled from enrollment.provider.yaml. */
 export const enrollment = shippedProvider(enrollmentDefinition);
 export type EnrollmentOutcome = DeclarativeOutcome;
+
+declare module '../typed.js' {
+  /** The enrollment provider's events, options and outcome, for the typed `send()`. */
+  interface ProviderTypes {
+    enrollment: { variants: import('./event-types.generated.js').EnrollmentEventVariants; options: EnrollmentOptions; outcome: DeclarativeOutcome };
+  }
+}

@@ -52,3 +52,10 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   contracts: logtoContracts,
   outcomeSummary: { title: 'Logto log rows (TriggerHook.<event>)', label: (outcome) => outcome.result },
 };
+
+declare module '../typed.js' {
+  /** Logto's events, options and outcome, for the typed `send()` (declaration merging: the provider says it, typed.ts names none). */
+  interface ProviderTypes {
+    logto: { variants: import('./event-types.generated.js').LogtoEventVariants; options: import('zod').input<typeof logtoOptionsSchema>; outcome: LogtoOutcome };
+  }
+}

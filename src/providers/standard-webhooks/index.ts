@@ -14,3 +14,10 @@ export interface StandardWebhooksOptions {
 /** Clerk-style user events signed per Standard Webhooks, compiled from standard-webhooks.provider.yaml. */
 export const standardWebhooks = shippedProvider(standardWebhooksDefinition);
 export type StandardWebhooksOutcome = DeclarativeOutcome;
+
+declare module '../typed.js' {
+  /** The standard-webhooks provider's events, options and outcome, for the typed `send()`. */
+  interface ProviderTypes {
+    'standard-webhooks': { variants: import('./event-types.generated.js').StandardWebhooksEventVariants; options: StandardWebhooksOptions; outcome: DeclarativeOutcome };
+  }
+}
