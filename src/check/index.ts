@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.js';
 import { parseOrUsageError } from '../core/options.js';
 import { seedFromString } from '../core/random.js';
 import { getEvent, getProvider } from '../providers/registry.js';
+import { signingKeyOption } from '../providers/signing/binding.js';
 import { transportFor, type Target } from '../transports/target.js';
 import { effectClient, unknownEffectEvents, type EffectClient } from './effects.js';
 import { checksFor } from './registry.js';
@@ -61,8 +62,10 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
   if (unknown.length > 0) throw new UsageError(`effects for unknown ${provider.name} event${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; see \`hooksim list\``);
 
   const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
-  const given = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
-  if (input.signingKey !== undefined && !knownKeys.includes('signingKey')) throw new UsageError(`${provider.name} does not sign its requests: --signing-key does not apply`);
+  // The key goes to the option the provider names for it (a provider file's `keyOption`).
+  const keyOption = signingKeyOption(provider);
+  if (input.signingKey !== undefined && keyOption === undefined) throw new UsageError(`${provider.name} does not sign its requests: --signing-key does not apply`);
+  const given = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { [keyOption!]: input.signingKey } : {}) };
   const parsed = parseOrUsageError(provider.optionsSchema, given, `${provider.name} options`, knownKeys) as Record<string, unknown>;
   // One hook for the whole audit: Logto's hookId stays the same across events, as it would.
   const providerOptions = (provider.runOptions ? provider.runOptions(seed, parsed) : parsed) as Record<string, unknown>;

@@ -8,7 +8,7 @@ import { prepareOutFile, writeAtomically, type OutFile } from '../out-files.js';
 import { colourEnabled, paint } from '../style.js';
 import { commandHelp } from './help.js';
 import { outputsFor } from './run.js';
-import { collect, intOption, optionKeys, providerOptionsFrom, setDedicated } from './shared.js';
+import { collect, intOption, providerOptionsFrom, setDedicated } from './shared.js';
 
 interface CheckFlags {
   to?: string;
@@ -39,7 +39,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
     .description('audit a hook: every event and user shape, signature attacks, duplicates, order, latency, fuzzing, effects')
     .argument('<provider>', 'dexie-cloud or logto')
     .option('--to <url|target>', 'the hook: a URL, or a target named in hooksim.config')
-    .option('--signing-key <key>', 'Logto signing key (or env HOOKSIM_SIGNING_KEY); without it the signature checks are skipped')
+    .option('--signing-key <key>', "the provider's signing key (or env HOOKSIM_SIGNING_KEY); without it the signature checks are skipped")
     .option('--events <list>', 'comma-separated events the hook is subscribed to (others are still sent; refusing them is a warning)')
     .option('--seed <n>', 'seed for generated payloads and the fuzzer', '1')
     .option('--fuzz <n>', 'generated payloads to try (0: off; 1000 for a deep run)', '20')
@@ -80,7 +80,9 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
       for (const [reporter, file] of outs) files.set(reporter, await prepareOutFile(io.cwd, file));
       const options = providerOptionsFrom(provider, flags.option);
       setDedicated(provider, options, 'timeoutMs', intOption(flags.timeout, '--timeout', 1), '--timeout');
-      const signingKey = flags.signingKey ?? (optionKeys(provider).includes('signingKey') ? io.env.HOOKSIM_SIGNING_KEY : undefined);
+      // The environment's key counts for providers that sign (the option they name for it).
+      const { signingKeyOption } = await import('../../providers/signing/binding.js');
+      const signingKey = flags.signingKey ?? (signingKeyOption(provider) !== undefined ? io.env.HOOKSIM_SIGNING_KEY : undefined);
       const events = flags.events?.split(',').map((event) => event.trim()).filter(Boolean);
       const { checkHook, parseEffectsFile } = await import('../../check/index.js');
       let effects: Effects | undefined;

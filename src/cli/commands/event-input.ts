@@ -1,8 +1,9 @@
 import { UsageError } from '../../core/errors.js';
 import { getProvider } from '../../providers/registry.js';
+import { signingKeyOption } from '../../providers/signing/binding.js';
 import type { ProviderSendOptions } from '../../send.js';
 import type { EventFlags } from './event-flags.js';
-import { headersFrom, intOption, optionKeys, overridesFrom, providerOptionsFrom, setByFlag, setDedicated } from './shared.js';
+import { headersFrom, intOption, overridesFrom, providerOptionsFrom, setByFlag, setDedicated } from './shared.js';
 
 /** Turns parsed flags into `send()`/`prepareEvent()` input (without a target). */
 export function eventInputFrom(
@@ -17,9 +18,13 @@ export function eventInputFrom(
   // What --retries and --header set is the provider's to say (an option declaring the flag).
   setByFlag(provider, options, '--retries', flags.retries);
   setByFlag(provider, options, '--header', headersFrom(flags.header));
-  setDedicated(provider, options, 'signingKey', flags.signingKey, '--signing-key');
-  if (options.signingKey === undefined && env.HOOKSIM_SIGNING_KEY && optionKeys(provider).includes('signingKey')) {
-    options.signingKey = env.HOOKSIM_SIGNING_KEY;
+  // The key goes to the option the provider names (a provider file's `keyOption`).
+  const keyOption = signingKeyOption(provider);
+  if (flags.signingKey !== undefined) {
+    if (keyOption === undefined) throw new UsageError(`--signing-key does not apply to ${provider.name}`);
+    options[keyOption] = flags.signingKey;
+  } else if (keyOption !== undefined && options[keyOption] === undefined && env.HOOKSIM_SIGNING_KEY) {
+    options[keyOption] = env.HOOKSIM_SIGNING_KEY;
   }
   if (flags.now !== undefined && !Number.isFinite(new Date(flags.now).getTime())) {
     throw new UsageError(`--now expects an ISO date such as 2026-01-31T12:00:00Z, got "${flags.now}"`);

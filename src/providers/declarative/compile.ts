@@ -96,7 +96,7 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
     describeOutcome: (outcome) => outcome.result,
     ...(file.repeats ? { repeats: { variants: file.repeats.variants, expected: file.repeats.outcome, holds: (outcome: DeclarativeOutcome) => outcome.result === file.repeats!.outcome } } : {}),
     outcomeSummary: { title: 'outcomes', label: (outcome) => outcome.result },
-    ...(signingSpec.scheme !== 'none' ? { signing: { scheme, key: keyOf } } : {}),
+    ...(signingSpec.scheme !== 'none' ? { signing: { scheme, key: keyOf, keyOption: signingSpec.keyOption } } : {}),
     secrets: (options) => secretNames.map((name) => options[name]).filter((value): value is string => typeof value === 'string' && value !== ''),
     contracts: file.reply.body?.jsonSchema ? { reply: z.fromJSONSchema(file.reply.body.jsonSchema as never) } : {},
   };

@@ -46,7 +46,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   judge: judgeLogto,
   describeOutcome: describeLogtoOutcome,
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
-  signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey },
+  signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey, keyOption: 'signingKey' },
   mockApi: logtoMockApi,
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,

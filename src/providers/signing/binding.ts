@@ -32,6 +32,18 @@ export function signingOf(provider: AnyProvider): ResolvedSigning | undefined {
   return resolved;
 }
 
+/**
+ * The option `provider`'s signing key goes to (what `--signing-key` and `HOOKSIM_SIGNING_KEY`
+ * fill), or undefined when it does not sign: the one its `signing` names, else `signingKey` when
+ * its options have it.
+ */
+export function signingKeyOption(provider: AnyProvider): string | undefined {
+  if (!provider.signing && !provider.signature) return undefined;
+  if (provider.signing?.keyOption !== undefined) return provider.signing.keyOption;
+  const shape = (provider.optionsSchema as unknown as { shape?: object }).shape ?? {};
+  return 'signingKey' in shape ? 'signingKey' : undefined;
+}
+
 /** When and as what a request is signed. */
 export interface SigningMoment {
   /** Epoch ms of sending. */

@@ -63,4 +63,9 @@ export interface SigningBinding<Options = unknown> {
   scheme: SigningSchemeSpec;
   /** The key in these options ('' when unsigned). Several keys: separated by spaces. */
   key(options: Options): string;
+  /**
+   * The option the key goes to, which `--signing-key` and `HOOKSIM_SIGNING_KEY` fill (declarative
+   * files: `keyOption`). Absent: an option named `signingKey`, when the provider has one.
+   */
+  keyOption?: string;
 }

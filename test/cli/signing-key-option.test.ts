@@ -1,0 +1,59 @@
+// `--signing-key` and HOOKSIM_SIGNING_KEY fill the option the provider names for its key: a
+// provider file's `keyOption`, whatever it is called, not only an option named `signingKey`.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hooksim-key-option-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FILE = join(dir, 'keyed.provider.yaml');
+writeFileSync(
+  FILE,
+  `hooksim: provider/v1
+name: keyed
+title: A provider whose key option is not called signingKey
+events:
+  - name: ping
+    summary: A ping
+    payload: { kind: ping }
+request:
+  signing: { scheme: hmac-sha256-hex, header: x-keyed-signature, keyOption: endpointSecret }
+reply:
+  success: 2xx
+`,
+);
+
+/** The request `hooksim show` prints, as JSON. */
+async function shown(args: string[], env: Record<string, string> = {}) {
+  const result = await cli(['show', '--provider-file', FILE, 'keyed', 'ping', '--json', ...args], env);
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as { options: Record<string, unknown>; request: { headers: Record<string, string> } };
+}
+
+describe('--signing-key goes to the option the provider names', () => {
+  it('fills a provider file’s keyOption and signs with it', async () => {
+    const signed = await shown(['--signing-key', 'flag-secret']);
+    expect(signed.request.headers['x-keyed-signature']).toMatch(/^[0-9a-f]{64}$/);
+    const same = await shown(['--option', 'endpointSecret=flag-secret']);
+    expect(signed.request.headers['x-keyed-signature']).toBe(same.request.headers['x-keyed-signature']);
+  });
+
+  it('takes HOOKSIM_SIGNING_KEY for that option when no flag is given', async () => {
+    const fromEnv = await shown([], { HOOKSIM_SIGNING_KEY: 'flag-secret' });
+    const fromFlag = await shown(['--signing-key', 'flag-secret']);
+    expect(fromEnv.request.headers['x-keyed-signature']).toBe(fromFlag.request.headers['x-keyed-signature']);
+  });
+
+  it('leaves the request unsigned without a key', async () => {
+    expect((await shown([])).request.headers['x-keyed-signature']).toBeUndefined();
+  });
+
+  it('is a usage error for a provider that does not sign', async () => {
+    const result = await cli(['show', 'dexie-cloud', 'new-user', '--signing-key', 'k']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('hooksim: --signing-key does not apply to dexie-cloud\n');
+  });
+});
