@@ -44,6 +44,7 @@ export default defineConfig({
     // Many files wait on child processes, sockets and a browser: one worker more than the cores
     // keeps the CPUs busy (vitest's default is one fewer).
     maxWorkers: availableParallelism() + 1,
+    globalSetup: ['test/setup/build-dist.ts'],
     testTimeout: 15_000,
     reporters: ['default', plainSummary],
     projects: [

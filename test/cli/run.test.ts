@@ -232,9 +232,9 @@ describe('terminal output of huge replies', () => {
   });
 });
 
-/** The CLI in a real process (signals and pipes need one). */
+/** The shipped CLI (built by vitest's global setup) in a real process: signals and pipes need one. */
 function spawnCli(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'test/cli/fixtures/hooksim.ts'), ...args], {
+  const child = spawn(process.execPath, [join(process.cwd(), 'bin/hooksim.js'), ...args], {
     cwd: process.cwd(),
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
