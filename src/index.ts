@@ -38,6 +38,9 @@ export { scenarioSchema, type ScenarioSpec, type StepSpec, type ExpectSpec } fro
 export { deliverPrepared } from './send.js';
 export { loadTest, createEventStream, parseThresholds, evaluateThresholds, formatLoadReport, type EventStream, type LoadOptions, type LoadReport, type LoadProgress, type LoadTimer, type Threshold, type ThresholdResult, type Tally } from './load/index.js';
 export * from './flows/index.js';
+export { dispatchLogtoEvents, hookMatches, signUpTriggers, LOGTO_FANOUT_CONCURRENCY, type LogtoHookConfig, type LogtoTrigger, type FanoutDelivery } from './providers/logto/flows/fanout.js';
+export { sendLogtoTestPayloads } from './providers/logto/flows/test-hook.js';
+export { simulateDexieLogin } from './providers/dexie-cloud/flows/simulate-login.js';
 export { decideLogin, completeLogin, createLoginState, type DexieLoginState, type DexieLoginAttempt, type DexieLoginDecision } from './providers/dexie-cloud/login.js';
 export { dexieUserPolicies, type DexieUserPolicy } from './providers/dexie-cloud/options.js';
 export { logtoTestPayload, testHookVerdict, type LogtoTestHookResponse } from './providers/logto/test-payload.js';

@@ -9,9 +9,9 @@ import { registerSchema } from './commands/schema.js';
 import { registerSend } from './commands/send.js';
 import { registerServe } from './commands/serve.js';
 import { registerShow } from './commands/show.js';
-import { registerTestHook } from './commands/test-hook.js';
 import { registerTrigger } from './commands/trigger.js';
 import { registerUi } from './commands/ui.js';
+import type { ProviderCommandModule } from './commands/provider-commands.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 
 // Command modules import only commander and small helpers; each loads its engine inside its action,
@@ -34,8 +34,11 @@ Exit codes:
 
 Run \`hooksim <command> --help\` for a command's flags and examples.`;
 
-/** Builds the command tree. Commands report their exit code through `setExit`. */
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/**
+ * Builds the command tree. Commands report their exit code through `setExit`. `providerCommands`
+ * are the commands providers add (`Provider.commands`, loaded by `loadProviderCommands()`).
+ */
+export function buildProgram(io: CliIo, setExit: (code: number) => void, providerCommands: readonly ProviderCommandModule[] = []): Command {
   const program = new Command('hooksim')
     .description('Test your identity-provider hooks against a faithful Dexie Cloud and Logto')
     .version(packageVersion())
@@ -57,7 +60,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   registerShow(program, io);
   registerList(program, io);
   registerSchema(program, io);
-  registerTestHook(program, io, setExit);
+  // Providers' own commands (Logto's test-hook) come after the commands that list and describe.
+  for (const command of providerCommands) command.register(program, io, setExit);
   registerCheck(program, io, setExit);
   registerLoad(program, io, setExit);
   registerServe(program, io);
@@ -73,9 +77,15 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.pass;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  // The providers' commands, from the built catalog: no provider code loads for --help.
+  const { loadProviderCommands } = await import('./commands/provider-commands.js');
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    await loadProviderCommands(),
+  );
   if (argv.length === 0) {
     // A bare `hooksim` asks what there is: show it, but never pass a CI step that lost its command.
     io.stderr(program.helpInformation() + EXIT_HELP.trimEnd() + '\n');

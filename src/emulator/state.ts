@@ -12,7 +12,7 @@ import { UsageError } from '../core/errors.js';
 import { REDACTED } from '../core/redact.js';
 import type { LogtoUser } from '../providers/logto/identity.js';
 import type { LogtoVersion } from '../providers/logto/versions.js';
-import { createDexieDatabase, type DexieDatabase, type DexieDbUser, type DexieClient } from '../mock-apis/dexie-cloud/state.js';
+import { createDexieDatabase, type DexieDatabase, type DexieDbUser, type DexieClient } from '../providers/dexie-cloud/mock-api/state.js';
 import {
   createLogtoTenant,
   type LogtoOrganization,
@@ -22,7 +22,7 @@ import {
   type LogtoScope,
   type LogtoTenant,
   type M2mClient,
-} from '../mock-apis/logto/state.js';
+} from '../providers/logto/mock-api/state.js';
 
 /** The saved form of a Logto tenant. */
 export interface LogtoTenantState {

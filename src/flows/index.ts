@@ -1,5 +1,6 @@
-/** Provider flows beyond one delivery: Logto fan-out and test payloads, Dexie Cloud logins. */
-export { dispatchLogtoEvents, hookMatches, signUpTriggers, LOGTO_FANOUT_CONCURRENCY, type LogtoHookConfig, type LogtoTrigger, type FanoutDelivery } from './logto-fanout.js';
-export { sendLogtoTestPayloads } from './logto-test-hook.js';
-export { simulateDexieLogin } from './dexie-login.js';
+/**
+ * Flows beyond one delivery, generic part: running deliveries with bounded concurrency. Each
+ * provider's own flows (Logto's fan-out and test payloads, Dexie Cloud's login) live in its folder,
+ * `providers/<name>/flows/`, and the package entry re-exports them.
+ */
 export { mapWithConcurrency } from './concurrency.js';

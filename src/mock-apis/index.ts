@@ -22,8 +22,8 @@ export {
   type LogtoOrganization,
   type LogtoOrganizationRole,
   type M2mClient,
-} from './logto/index.js';
-export { logtoUser, userRoleNames, userHasRole, roleByName, roleScopeNames, userOrganizationIds, organizationRoleNames } from './logto/queries.js';
+} from '../providers/logto/mock-api/index.js';
+export { logtoUser, userRoleNames, userHasRole, roleByName, roleScopeNames, userOrganizationIds, organizationRoleNames } from '../providers/logto/mock-api/queries.js';
 export {
   createDexieMockApi,
   createDexieDatabase,
@@ -37,7 +37,7 @@ export {
   type DexieDbUser,
   type DexieClient,
   type DexieScope,
-} from './dexie-cloud/index.js';
+} from '../providers/dexie-cloud/mock-api/index.js';
 export {
   CallRecorder,
   CallAssertionError,

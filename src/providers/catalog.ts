@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import type { EventDefinition } from './types.js';
+import type { EventDefinition, ProviderCommand } from './types.js';
 
 /** What `hooksim list` shows of a provider: names and prose, no code. */
 export interface ProviderCatalogEntry {
@@ -10,6 +10,8 @@ export interface ProviderCatalogEntry {
   /** Lines worth reading before choosing options (version profiles and what they rest on). */
   notes?: readonly string[];
   events: readonly EventDefinition[];
+  /** CLI commands the provider adds, each with its module relative to this file's folder. */
+  commands?: readonly ProviderCommand[];
 }
 
 /**
@@ -29,11 +31,15 @@ export async function loadCatalog(): Promise<ProviderCatalogEntry[]> {
 }
 
 /** The catalog of providers, as the build writes it. */
-export function catalogOf(list: readonly { name: string; title: string; notes?: readonly string[]; events: readonly EventDefinition[] }[]): ProviderCatalogEntry[] {
-  return list.map(({ name, title, notes, events }) => ({
+export function catalogOf(
+  list: readonly { name: string; title: string; notes?: readonly string[]; events: readonly EventDefinition[]; commands?: readonly ProviderCommand[] }[],
+): ProviderCatalogEntry[] {
+  return list.map(({ name, title, notes, events, commands }) => ({
     name,
     title,
     ...(notes ? { notes } : {}),
+    // Relative module paths: the catalog is written at build time and shipped.
+    ...(commands ? { commands: commands.map((command) => ({ name: command.name, module: relativeModule(command.module) })) } : {}),
     events: events.map(({ name: event, summary, variants }) => ({
       name: event,
       summary,
@@ -48,4 +54,16 @@ export function catalogEntry(catalog: readonly ProviderCatalogEntry[], name: str
   if (entry) return entry;
   const names = catalog.map((candidate) => candidate.name);
   throw new UsageError(`unknown provider "${name}"${didYouMean(name, names)}; known: ${names.join(', ')}`);
+}
+
+/** This folder (providers/), which command module paths in the catalog are relative to. */
+const PROVIDERS_DIR = new URL('.', import.meta.url).href;
+
+function relativeModule(module: string): string {
+  return module.startsWith(PROVIDERS_DIR) ? module.slice(PROVIDERS_DIR.length) : module;
+}
+
+/** The URL to import a provider command's module from (catalog paths are relative to providers/). */
+export function commandModuleUrl(command: ProviderCommand): string {
+  return new URL(command.module, PROVIDERS_DIR).href;
 }

@@ -79,6 +79,18 @@ export interface MockApiPlugin {
 }
 
 /**
+ * A command a provider adds to the CLI (Logto's `test-hook`): its name and the module that
+ * registers it (a {@link import('../cli/commands/provider-commands.js').ProviderCommandModule}).
+ * The module is named, not imported, so the CLI finds it in the built catalog without loading
+ * the provider: `new URL('./cli/my-command.js', import.meta.url).href`.
+ */
+export interface ProviderCommand {
+  name: string;
+  /** The module's URL (in the built catalog: its path relative to providers/). */
+  module: string;
+}
+
+/**
  * A provider: its contract as plain data plus pure functions. Nothing here does I/O; transports
  * and the CLI do that. Adding a provider is a new folder exporting one of these and one line in
  * `providers/registry.ts`.
@@ -144,6 +156,8 @@ export interface Provider<Options = unknown, Outcome = unknown, Actor extends Js
   };
   /** The provider's API for scenarios that play it too (`mockApi:`). */
   mockApi?: MockApiPlugin;
+  /** Commands the provider adds to the CLI, beside the generic ones (Logto's `test-hook`). */
+  commands?: readonly ProviderCommand[];
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */

@@ -2,7 +2,7 @@ import express from 'express';
 import { describe, expect, test } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import type { JsonObject } from '../../src/core/json.js';
-import { dispatchLogtoEvents, signUpTriggers } from '../../src/flows/logto-fanout.js';
+import { dispatchLogtoEvents, signUpTriggers } from '../../src/providers/logto/flows/fanout.js';
 import { logtoWebhookPayload } from '../../src/providers/logto/contract.js';
 import { haversineKm } from '../../src/providers/logto/events/adaptive-mfa.js';
 import { logto } from '../../src/providers/logto/index.js';

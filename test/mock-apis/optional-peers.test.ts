@@ -45,11 +45,12 @@ function sources(folder: string): string[] {
 }
 
 describe('no static import of an optional peer', () => {
-  const files = [...sources('src/mock-apis'), 'src/vitest/mock-matchers.ts'];
+  // Each provider's mock API lives in its folder (providers/<name>/mock-api/): all of providers/ is read.
+  const files = [...sources('src/mock-apis'), ...sources('src/providers'), 'src/vitest/mock-matchers.ts'];
   // `import x from 'msw'`, `import { y } from "express"`, `export ... from 'msw/node'`; `import type` is erased.
   const staticPeerImport = /^\s*(?:import|export)\s+(?!type\b)[^;]*?from\s+['"](?:msw|express|supertest)(?:\/[^'"]*)?['"]/m;
 
-  test('src/mock-apis and the mock matchers load msw, express and supertest only with await import()', () => {
+  test('src/mock-apis, the providers (their mock APIs) and the mock matchers load msw, express and supertest only with await import()', () => {
     expect(files.length).toBeGreaterThan(10);
     expect(files.filter((file) => staticPeerImport.test(readFileSync(file, 'utf8')))).toEqual([]);
   });

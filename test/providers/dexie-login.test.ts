@@ -1,6 +1,6 @@
 import express from 'express';
 import { describe, expect, test } from 'vitest';
-import { simulateDexieLogin } from '../../src/flows/dexie-login.js';
+import { simulateDexieLogin } from '../../src/providers/dexie-cloud/flows/simulate-login.js';
 import { createLoginState } from '../../src/providers/dexie-cloud/login.js';
 
 const NOW = Date.parse('2026-03-02T08:00:00.000Z');

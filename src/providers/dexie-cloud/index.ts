@@ -1,4 +1,4 @@
-import { dexieMockApi } from './mock-api.js';
+import { dexieMockApi } from './mock-api/plugin.js';
 import { describeDexieOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { dexieContracts } from './contract.js';

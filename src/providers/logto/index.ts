@@ -1,4 +1,4 @@
-import { logtoMockApi } from './mock-api.js';
+import { logtoMockApi } from './mock-api/plugin.js';
 import { describeLogtoOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { logtoContracts } from './contract.js';
@@ -48,6 +48,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey, keyOption: 'signingKey' },
   mockApi: logtoMockApi,
+  commands: [{ name: 'test-hook', module: new URL('./cli/test-hook.js', import.meta.url).href }],
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,
   outcomeSummary: { title: 'Logto log rows (TriggerHook.<event>)', label: (outcome) => outcome.result },

@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../core/json.js';
-import type { Route } from '../router.js';
-import type { ApiRequest, ApiResponse } from '../types.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { Route } from '../../../mock-apis/router.js';
+import type { ApiRequest, ApiResponse } from '../../../mock-apis/types.js';
 import { logtoError } from './errors.js';
 import type { LogtoTenant } from './state.js';
 

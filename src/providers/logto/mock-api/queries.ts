@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../core/json.js';
-import { userProfileResponse } from '../../providers/logto/identity.js';
+import type { JsonObject } from '../../../core/json.js';
+import { userProfileResponse } from '../identity.js';
 import type { LogtoTenant } from './state.js';
 
 /*

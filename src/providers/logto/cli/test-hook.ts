@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { UsageError } from '../../core/errors.js';
-import { EXIT, type CliIo } from '../io.js';
-import { colourEnabled, paint } from '../style.js';
-import { commandHelp } from './help.js';
-import { collect, headersFrom } from './shared.js';
+import { UsageError } from '../../../core/errors.js';
+import { commandHelp } from '../../../cli/commands/help.js';
+import { collect, headersFrom } from '../../../cli/commands/shared.js';
+import type { ProviderCommandModule } from '../../../cli/commands/provider-commands.js';
+import { EXIT } from '../../../cli/io.js';
+import { colourEnabled, paint } from '../../../cli/style.js';
 
 interface TestHookFlags {
   to?: string;
@@ -14,8 +15,12 @@ interface TestHookFlags {
   json?: boolean;
 }
 
-/** `hooksim test-hook <event>... --to <url>`: Logto Console's "Send test payload". */
-export function registerTestHook(program: Command, io: CliIo, setExit: (code: number) => void): void {
+/**
+ * `hooksim test-hook <event>... --to <url>`: Logto Console's "Send test payload", a command Logto
+ * adds to the CLI (`Provider.commands`). Like every command module it imports only commander and
+ * small helpers; the flow loads inside the action.
+ */
+export const register: ProviderCommandModule['register'] = (program: Command, io, setExit) => {
   program
     .command('test-hook')
     .description("send Logto's fixed test payloads, as the Console's \"Send test payload\" does, and print Logto's answer (204 or 422)")
@@ -41,10 +46,10 @@ export function registerTestHook(program: Command, io: CliIo, setExit: (code: nu
     .action(async (events: string[], flags: TestHookFlags) => {
       if (!flags.to) throw new UsageError('test-hook needs --to <url>: the hook to call');
       const [{ sendLogtoTestPayloads }, { getEvent, getProvider }, { parseTargetUrl }, { formatRequest }] = await Promise.all([
-        import('../../flows/logto-test-hook.js'),
-        import('../../providers/registry.js'),
-        import('../../transports/target.js'),
-        import('../format.js'),
+        import('../flows/test-hook.js'),
+        import('../../registry.js'),
+        import('../../../transports/target.js'),
+        import('../../../cli/format.js'),
       ]);
       const logto = getProvider('logto');
       for (const event of events) getEvent(logto, event);
@@ -66,4 +71,4 @@ export function registerTestHook(program: Command, io: CliIo, setExit: (code: nu
       }
       setExit(response.status === 204 ? EXIT.pass : EXIT.fail);
     });
-}
+};

@@ -1,10 +1,10 @@
-import { UsageError } from '../../core/errors.js';
-import type { JsonObject } from '../../core/json.js';
-import type { LogtoActor } from '../../providers/logto/identity.js';
-import { userProfileResponse } from '../../providers/logto/identity.js';
-import { CallRecorder, recordCall } from '../recorder.js';
-import { findRoute, notEmulated } from '../router.js';
-import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
+import { UsageError } from '../../../core/errors.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { LogtoActor } from '../identity.js';
+import { userProfileResponse } from '../identity.js';
+import { CallRecorder, recordCall } from '../../../mock-apis/recorder.js';
+import { findRoute, notEmulated } from '../../../mock-apis/router.js';
+import type { ApiRequest, ApiResponse, MockApi } from '../../../mock-apis/types.js';
 import type { LogtoDataEvent, LogtoRouteState } from './context.js';
 import { logtoRoutes } from './routes/index.js';
 import { createLogtoTenant, upsertActorUser, type LogtoTenant, type LogtoTenantSeed } from './state.js';

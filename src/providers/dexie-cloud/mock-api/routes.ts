@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { isJsonObject, type JsonObject } from '../../core/json.js';
-import type { Route } from '../router.js';
-import type { ApiRequest, ApiResponse } from '../types.js';
+import { isJsonObject, type JsonObject } from '../../../core/json.js';
+import type { Route } from '../../../mock-apis/router.js';
+import type { ApiRequest, ApiResponse } from '../../../mock-apis/types.js';
 import { dexieScopes, type DexieDatabase, type DexieDbUser, type DexieScope } from './state.js';
 
 /** Dexie's `TokenErrorResponse` shape (the status codes are inferred). */

@@ -1,4 +1,4 @@
-import type { ApiResponse } from '../types.js';
+import type { ApiResponse } from '../../../mock-apis/types.js';
 
 /**
  * Logto's error body (`RequestError.toBody`, packages/core/src/errors/RequestError/index.ts):

@@ -1,5 +1,5 @@
-import { isJsonObject, type JsonObject } from '../../core/json.js';
-import type { ApiResponse } from '../types.js';
+import { isJsonObject, type JsonObject } from '../../../core/json.js';
+import type { ApiResponse } from '../../../mock-apis/types.js';
 import { logtoError } from './errors.js';
 
 /**

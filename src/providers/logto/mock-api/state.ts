@@ -1,7 +1,7 @@
-import { lowerAlnum, seededFaker } from '../../core/random.js';
-import type { JsonObject } from '../../core/json.js';
-import type { LogtoActor, LogtoUser } from '../../providers/logto/identity.js';
-import type { LogtoVersion } from '../../providers/logto/versions.js';
+import { lowerAlnum, seededFaker } from '../../../core/random.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { LogtoActor, LogtoUser } from '../identity.js';
+import type { LogtoVersion } from '../versions.js';
 
 /** A Logto role row (`Roles.guard`): what `POST /api/roles` answers, `tenantId` included. */
 export interface LogtoRole {

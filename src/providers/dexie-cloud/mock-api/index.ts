@@ -1,8 +1,8 @@
-import { CallRecorder, recordCall } from '../recorder.js';
-import { findRoute, notEmulated } from '../router.js';
-import type { ApiRequest, ApiResponse, MockApi } from '../types.js';
+import { CallRecorder, recordCall } from '../../../mock-apis/recorder.js';
+import { findRoute, notEmulated } from '../../../mock-apis/router.js';
+import type { ApiRequest, ApiResponse, MockApi } from '../../../mock-apis/types.js';
 import { dexieRoutes, issueDexieToken } from './routes.js';
-import type { DexieOutcome } from '../../providers/dexie-cloud/outcome.js';
+import type { DexieOutcome } from '../outcome.js';
 import { applyNewUserOutcome, createDexieDatabase, type DexieDatabase, type DexieDatabaseSeed, type DexieDbUser } from './state.js';
 
 export type { DexieDatabaseSeed } from './state.js';

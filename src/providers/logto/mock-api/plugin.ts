@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { JsonObject } from '../../core/json.js';
-import type { MockApiPlugin } from '../types.js';
-import type { LogtoActor } from './identity.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { MockApiPlugin } from '../../types.js';
+import type { LogtoActor } from '../identity.js';
 
 /** A role or scope the mock tenant starts with. */
 const namedEntrySchema = z
@@ -34,7 +34,7 @@ export const logtoMockApi: MockApiPlugin = {
     emitDataEvents: z.boolean().optional().describe("Deliver the data events the hook's API changes cause (User.Data.Updated...) to the target, as Logto would."),
   },
   async create(spec, { now }) {
-    const { createLogtoMockApi, upsertActorUser } = await import('../../mock-apis/logto/index.js');
+    const { createLogtoMockApi, upsertActorUser } = await import('./index.js');
     const events: DataEvent[] = [];
     const api = createLogtoMockApi({
       tenant: { roles: spec.roles as never, scopes: spec.scopes as never, now },

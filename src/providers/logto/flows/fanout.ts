@@ -1,12 +1,12 @@
-import { systemClock, type Clock } from '../core/clock.js';
-import type { JsonObject } from '../core/json.js';
-import { logEntry, type LogtoLogEntry } from '../providers/logto/logs.js';
-import { logto } from '../providers/logto/index.js';
-import type { LogtoOutcome } from '../providers/logto/outcome.js';
-import { lowerAlnum, seededFaker } from '../core/random.js';
-import { deliverPrepared, prepareEvent, type SendResult } from '../send.js';
-import { transportFor, type Target } from '../transports/target.js';
-import { mapWithConcurrency } from './concurrency.js';
+import { systemClock, type Clock } from '../../../core/clock.js';
+import type { JsonObject } from '../../../core/json.js';
+import { logEntry, type LogtoLogEntry } from '../logs.js';
+import { logto } from '../index.js';
+import type { LogtoOutcome } from '../outcome.js';
+import { lowerAlnum, seededFaker } from '../../../core/random.js';
+import { deliverPrepared, prepareEvent, type SendResult } from '../../../send.js';
+import { transportFor, type Target } from '../../../transports/target.js';
+import { mapWithConcurrency } from '../../../flows/concurrency.js';
 
 /** A hook as configured in Logto: its subscriptions, its state, where it points and its secret. */
 export interface LogtoHookConfig {

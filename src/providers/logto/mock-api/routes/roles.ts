@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../../core/json.js';
-import type { Route } from '../../router.js';
+import type { JsonObject } from '../../../../core/json.js';
+import type { Route } from '../../../../mock-apis/router.js';
 import { managementContext, pagedReply, route, type LogtoRouteState } from '../context.js';
 import { logtoError, notExistsWithId } from '../errors.js';
 import { bodyObject, invalidBody, isIssue, stringArrayAt, typeIssue, type Issue } from '../guard.js';

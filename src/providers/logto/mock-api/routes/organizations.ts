@@ -1,7 +1,7 @@
-import { isJsonObject } from '../../../core/json.js';
-import { pickUserInfo } from '../../../providers/logto/identity.js';
-import type { Route } from '../../router.js';
-import type { ApiResponse } from '../../types.js';
+import { isJsonObject } from '../../../../core/json.js';
+import { pickUserInfo } from '../../identity.js';
+import type { Route } from '../../../../mock-apis/router.js';
+import type { ApiResponse } from '../../../../mock-apis/types.js';
 import { managementContext, pagedReply, route, type LogtoRouteState } from '../context.js';
 import { entityNotFound, foreignKeyNotFound, logtoError, notExistsWithId } from '../errors.js';
 import { bodyObject, invalidBody, isIssue, stringArrayAt, typeIssue } from '../guard.js';

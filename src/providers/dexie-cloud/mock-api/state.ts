@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../core/json.js';
-import type { DexieOutcome } from '../../providers/dexie-cloud/outcome.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { DexieOutcome } from '../outcome.js';
 
 /** The REST `/users` model (dexie-cloud.md §3.1). Dates are ISO strings. */
 export interface DexieDbUser {

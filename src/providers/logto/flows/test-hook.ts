@@ -1,11 +1,11 @@
-import { buildLogtoRequest } from '../providers/logto/request.js';
-import { logtoOptionsSchema } from '../providers/logto/options.js';
-import { logtoTestPayload, testHookVerdict, type LogtoTestHookResponse } from '../providers/logto/test-payload.js';
-import type { LogtoVersion } from '../providers/logto/versions.js';
-import type { WireRequest } from '../core/types.js';
-import { redact } from '../core/redact.js';
-import { transportFor, type Target } from '../transports/target.js';
-import { DEFAULT_MAX_REPLY_BYTES } from '../transports/types.js';
+import { buildLogtoRequest } from '../request.js';
+import { logtoOptionsSchema } from '../options.js';
+import { logtoTestPayload, testHookVerdict, type LogtoTestHookResponse } from '../test-payload.js';
+import type { LogtoVersion } from '../versions.js';
+import type { WireRequest } from '../../../core/types.js';
+import { redact } from '../../../core/redact.js';
+import { transportFor, type Target } from '../../../transports/target.js';
+import { DEFAULT_MAX_REPLY_BYTES } from '../../../transports/types.js';
 
 /**
  * The Console's "Send test payload" (`POST /api/hooks/:id/test`): one fake payload per event,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiRequest, ApiResponse } from '../types.js';
+import type { ApiRequest, ApiResponse } from '../../../mock-apis/types.js';
 import { logtoError } from './errors.js';
 import type { LogtoTenant } from './state.js';
 

@@ -1,9 +1,9 @@
-import { REMOVE, type Overrides } from '../core/json.js';
-import { completeLogin, decideLogin, type DexieLoginAttempt, type DexieLoginState } from '../providers/dexie-cloud/login.js';
-import { dexieOptionsSchema } from '../providers/dexie-cloud/options.js';
-import type { DexieOutcome } from '../providers/dexie-cloud/outcome.js';
-import { send, type SendResult } from '../send.js';
-import type { Target } from '../transports/target.js';
+import { REMOVE, type Overrides } from '../../../core/json.js';
+import { completeLogin, decideLogin, type DexieLoginAttempt, type DexieLoginState } from '../login.js';
+import { dexieOptionsSchema } from '../options.js';
+import type { DexieOutcome } from '../outcome.js';
+import { send, type SendResult } from '../../../send.js';
+import type { Target } from '../../../transports/target.js';
 
 /**
  * A login to a Dexie Cloud database as the server would run it: the policy decides whether the

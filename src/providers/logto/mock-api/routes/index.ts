@@ -1,4 +1,4 @@
-import type { Route } from '../../router.js';
+import type { Route } from '../../../../mock-apis/router.js';
 import type { LogtoRouteState } from '../context.js';
 import { organizationRoutes } from './organizations.js';
 import { roleRoutes } from './roles.js';

@@ -1,7 +1,7 @@
-import { isJsonObject, type JsonObject } from '../../../core/json.js';
-import { userProfileResponse, type LogtoUser } from '../../../providers/logto/identity.js';
-import type { Route } from '../../router.js';
-import type { ApiResponse } from '../../types.js';
+import { isJsonObject, type JsonObject } from '../../../../core/json.js';
+import { userProfileResponse, type LogtoUser } from '../../identity.js';
+import type { Route } from '../../../../mock-apis/router.js';
+import type { ApiResponse } from '../../../../mock-apis/types.js';
 import { managementContext, pagedReply, route, type LogtoRouteState } from '../context.js';
 import { entityNotFound, logtoError, notExistsWithId } from '../errors.js';
 import { bodyObject, invalidBody, isIssue, stringArrayAt, typeIssue, type Issue } from '../guard.js';
