@@ -1,6 +1,7 @@
 import { readBody, type Reply, type Verdict, type WireRequest } from '../core/types.js';
 import type { SendResult } from '../send.js';
 import type { Paint } from './style.js';
+import { describeWithPath } from '../core/request-path.js';
 
 const indent = (text: string, by = '  ') =>
   text
@@ -44,7 +45,7 @@ function headerLines(headers: Record<string, string>): string {
 /** The request as it goes on the wire: method, target, headers, body. */
 export function formatRequest(request: WireRequest, target: string, p: Paint): string {
   return [
-    p.bold(`→ ${request.method} ${target}`),
+    p.bold(`→ ${request.method} ${describeWithPath(target, request.path)}`),
     indent(p.dim(headerLines(request.headers))),
     indent(prettyBody(request.body)),
     indent(p.dim(`(${Buffer.byteLength(request.body)} bytes)`)),

@@ -3,6 +3,11 @@ import type { JsonValue } from './json.js';
 /** Exactly what a provider puts on the wire. `body` is the byte-exact text that gets signed. */
 export interface WireRequest {
   method: 'POST';
+  /**
+   * The path below the target URL the provider posts to (a provider file's `request.path`);
+   * absent: the target URL as given. Transports resolve it with `urlWithPath` (core/request-path.ts).
+   */
+  path?: string;
   /** Lowercase header names, in the order the provider sets them. */
   headers: Record<string, string>;
   body: string;

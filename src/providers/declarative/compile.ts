@@ -6,6 +6,7 @@ import { signerFor, type SigningSchemeSpec } from '../signing/index.js';
 import { signRequest } from '../signing/binding.js';
 import type { EventDefinition, Provider } from '../types.js';
 import { optionSpecsOf, optionsSchemaOf } from './options.js';
+import { renderPath } from './path.js';
 import { bodyContract, deliveryPolicyOf, judgeReply, type DeclarativeOutcome } from './reply.js';
 import type { ProviderFile, SigningFileSpec } from './schema.js';
 import { render, type TemplateScope } from './template.js';
@@ -47,6 +48,8 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
   const keyOf = (options: DeclarativeOptions) => (signingSpec.scheme === 'none' ? '' : String(options[signingSpec.keyOption] ?? ''));
   const contract = bodyContract(file.reply.body);
   const hasHeaders = Object.keys(file.request.headers).length > 0;
+  // The default path, `/`, is the target URL as given: such requests carry no path.
+  const hasPath = file.request.path !== '/';
   const events: EventDefinition[] = file.events.map((event) => ({
     name: event.name,
     summary: event.summary,
@@ -88,7 +91,8 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
         const scope: TemplateScope = { actor: {}, options, now: context?.now ?? Date.now(), event: '', variant: '', faker: () => seededFaker(0) };
         for (const [name, value] of Object.entries(file.request.headers)) headers[name] = String(render(value, scope));
       }
-      const request: WireRequest = { method: 'POST', headers, body: JSON.stringify(payload) };
+      const path = hasPath ? { path: renderPath(file.request.path, { payload, options, now: context?.now ?? Date.now() }) } : {};
+      const request: WireRequest = { method: 'POST', ...path, headers, body: JSON.stringify(payload) };
       return signRequest(signer, keyOf(options), request, { now: context?.now ?? Date.now(), seed: context?.seed ?? 0 });
     },
     deliveryPolicy: (options) => deliveryPolicyOf(file.delivery.retry, options.timeoutMs),

@@ -8,6 +8,7 @@ import { didYouMean } from '../../core/suggest.js';
 import { ScenarioFileError } from '../../scenarios/errors.js';
 import { parseSource, type SourceDocument, type SourceLocation } from '../../scenarios/source.js';
 import type { Provider } from '../types.js';
+import { checkPathTemplate } from './path.js';
 import { compileProvider, type DeclarativeOptions, type DeclarativeOutcome } from './compile.js';
 import { providerFileSchema, type ProviderFile } from './schema.js';
 import { checkTemplate } from './template.js';
@@ -102,6 +103,7 @@ function checkMeaning(source: SourceDocument, file: ProviderFile): Problem[] {
     });
   });
   for (const [name, value] of Object.entries(file.request.headers)) template(value, ['request', 'headers', name]);
+  for (const problem of checkPathTemplate(file.request.path)) report(['request', 'path'], problem);
   const signing = file.request.signing;
   if (signing.scheme !== 'none') {
     const declared = file.options[signing.keyOption];

@@ -83,6 +83,11 @@ export const signingSpecSchema = z.discriminatedUnion('scheme', [
 export const requestSpecSchema = z
   .object({
     method: z.literal('POST').default('POST').describe('The HTTP method (hooksim sends POST).'),
+    path: z
+      .string()
+      .regex(/^\//, 'expected a path starting with /, such as /devices/${payload.deviceIdentifier}')
+      .default('/')
+      .describe('The path below the target URL the request goes to (default `/`: the target as given). `${payload.x}`, `${options.x}` and `${now.iso|ms|s}` references are filled per request, percent-encoded.'),
     contentType: z.string().min(1).default('application/json').describe('The content-type header; the body is the payload as compact JSON.'),
     headers: z.record(header('A header name.'), z.string()).default({}).describe('More headers, in order; values may use `${options.name}` references.'),
     signing: signingSpecSchema.default({ scheme: 'none' }).describe('How requests are signed: hmac-sha256-hex, standard-webhooks, stripe or none.'),
@@ -156,7 +161,7 @@ export const providerFileSchema = z
     options: z.record(z.string().regex(OPTION), optionSpecSchema).default({}).describe('Options the provider accepts (`--option name=value`, scenario `options:`).'),
     actor: z.record(z.string(), templateSchema).default({}).describe('The identity events speak of, generated per actor (seeded): a template.'),
     events: z.array(eventSpecSchema).min(1).describe('The events the provider sends.'),
-    request: requestSpecSchema.default({ method: 'POST', contentType: 'application/json', headers: {}, signing: { scheme: 'none' } }).describe('How a payload becomes a request.'),
+    request: requestSpecSchema.default({ method: 'POST', path: '/', contentType: 'application/json', headers: {}, signing: { scheme: 'none' } }).describe('How a payload becomes a request.'),
     delivery: deliverySpecSchema.default({ timeoutMs: 10_000, retry: 'none' }).describe('Timeout and retries.'),
     reply: replySpecSchema.default({ success: '2xx' }).describe("What the provider expects back and what it does with it."),
     repeats: z
