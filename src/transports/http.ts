@@ -1,13 +1,14 @@
 import type { Duplex } from 'node:stream';
+import { urlWithPath } from '../core/request-path.js';
 import type { WireRequest } from '../core/types.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
 import { networkConnector, type Connector, type NetworkOptions } from './wire/connect.js';
 import { exchange, type ExchangeRoute } from './wire/exchange.js';
 import type { ReplyHead } from './wire/response-parser.js';
 
-/** The first hop of a delivery: the provider's request, at `url`. */
+/** The first hop of a delivery: the provider's request, at `url` (with the request's own path below it). */
 export function firstHop(request: WireRequest, url: URL) {
-  return { method: request.method, url, headers: Object.entries(request.headers), body: request.body };
+  return { method: request.method, url: urlWithPath(url, request.path), headers: Object.entries(request.headers), body: request.body };
 }
 
 /**

@@ -1,12 +1,14 @@
 // A provider file's `request.path`: the path below the target URL each request goes to, filled
 // from the payload, options and time per request, percent-encoded; `/` (the default) is the target.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { isUsageError } from '../../src/core/errors.js';
 import { REMOVE, type Overrides } from '../../src/core/json.js';
 import { urlWithPath } from '../../src/core/request-path.js';
 import { providerFileJsonSchema } from '../../src/providers/declarative/json-schema.js';
 import { parseProviderFile } from '../../src/providers/declarative/load.js';
-import { prepareEvent } from '../../src/send.js';
+import { prepareEvent, send } from '../../src/send.js';
 
 const file = (path?: string) => `hooksim: provider/v1
 name: pathy
@@ -79,5 +81,37 @@ describe('urlWithPath: the request path below the target URL', () => {
     ['http://127.0.0.1:4000/hook', undefined, 'http://127.0.0.1:4000/hook'],
   ])('%s + %s → %s', (target, path, expected) => {
     expect(urlWithPath(new URL(target), path).href).toBe(expected);
+  });
+});
+
+describe('the hook is called at the target plus the request path', () => {
+  const provider = () => parseProviderFile(file('/events/${payload.type}'), 'pathy.yaml');
+
+  it('over HTTP: below the target URL', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      res.end();
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const result = await send({ provider: provider(), event: 'device.enrolled', target: `http://127.0.0.1:${port}/hooks/pathy?k=1`, now: NOW });
+      expect(result.verdict.pass).toBe(true);
+      expect(seen).toEqual(['/hooks/pathy/events/device.enrolled?k=1']);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it('in-process: below the app path and the fetch handler path', async () => {
+    const seen: string[] = [];
+    const app = (req: IncomingMessage, res: ServerResponse) => {
+      seen.push(req.url ?? '');
+      res.end();
+    };
+    await send({ provider: provider(), event: 'device.enrolled', target: { app, path: '/hooks' }, now: NOW });
+    await send({ provider: provider(), event: 'device.enrolled', target: { fetch: async (request: Request) => (seen.push(new URL(request.url).pathname), new Response(null, { status: 204 })), path: '/in' }, now: NOW });
+    expect(seen).toEqual(['/hooks/events/device.enrolled', '/in/events/device.enrolled']);
   });
 });
