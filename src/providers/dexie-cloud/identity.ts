@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { lowerAlnum, seededFaker, withSeededFakers } from '../../core/random.js';
+import { seededDraws } from '../../core/draws.js';
+import { freeEmail, person } from '../../core/people.js';
 
 /** Someone authenticating to a Dexie Cloud database for the first time (a type, so it is a JsonObject as it is). */
 export type DexieActor = {
@@ -12,17 +13,12 @@ export type DexieActor = {
 
 /** A realistic new user from `seed` alone. */
 export function createDexieActor(seed: number): DexieActor {
-  return withSeededFakers(() => drawDexieActor(seed));
-}
-
-function drawDexieActor(seed: number): DexieActor {
-  const faker = seededFaker(seed, 1);
-  const firstName = faker.person.firstName();
-  const lastName = faker.person.lastName();
+  const draws = seededDraws(seed, 1);
+  const who = person(draws);
   return {
-    email: faker.internet.email({ firstName, lastName }).toLowerCase(),
-    name: `${firstName} ${lastName}`,
-    externalId: `usr_${lowerAlnum(faker, 16)}`,
+    email: freeEmail(draws, who),
+    name: `${who.firstName} ${who.lastName}`,
+    externalId: `usr_${draws.lowerAlnum(16)}`,
   };
 }
 

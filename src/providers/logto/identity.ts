@@ -1,7 +1,7 @@
-import type { Faker } from '@faker-js/faker';
-import { lowerAlnum, mixedAlnum, seededFaker, withSeededFakers } from '../../core/random.js';
+import { seededDraws, type Draws } from '../../core/draws.js';
+import { companyName, freeEmail, person, username } from '../../core/people.js';
 import type { JsonObject } from '../../core/json.js';
-import { userInfoSelectFields, type LogtoVersion } from './versions.js';
+import { hasLogto143Fields, type LogtoVersion } from './versions.js';
 
 /** A Logto user row: every column a webhook can show (`userInfoSelectFields` of 1.43, superset of 1.42). */
 export type LogtoUser = {
@@ -62,7 +62,7 @@ export type LogtoInteraction = {
 const DAY = 86_400_000;
 
 /** Current browsers, as a sign-in page sees them (faker's list includes long-dead ones). */
-const BROWSER_AGENTS = [
+export const BROWSER_AGENTS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36 Edg/142.0.0.0',
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:145.0) Gecko/20100101 Firefox/145.0',
@@ -71,13 +71,12 @@ const BROWSER_AGENTS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.6 Safari/605.1.15',
 ] as const;
 
-/** Client addresses from the documentation ranges (RFC 5737): realistic, and nobody's real address. */
-const CLIENT_NETWORKS = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'] as const;
+/** Client networks from the documentation ranges (RFC 5737): realistic, and nobody's real address. */
+const CLIENT_NETWORKS = ['192.0.2', '198.51.100', '203.0.113'] as const;
 
-/** Logto usernames match `^[A-Z_a-z]\w*$`. */
-function usernameFrom(faker: Faker, first: string, last: string): string {
-  const raw = faker.internet.username({ firstName: first, lastName: last }).replace(/\W/g, '_');
-  return /^[A-Za-z_]/.test(raw) ? raw : `u_${raw}`;
+/** A host address in one of the documentation /24 networks (not the network or broadcast address). */
+function clientIp(draws: Draws): string {
+  return `${draws.pick(CLIENT_NETWORKS)}.${draws.int(1, 254)}`;
 }
 
 /**
@@ -85,21 +84,17 @@ function usernameFrom(faker: Faker, first: string, last: string): string {
  * Timestamps are relative to `now` (registered weeks ago, last signed in days ago).
  */
 export function createLogtoActor(seed: number, now: number): LogtoActor {
-  return withSeededFakers(() => drawLogtoActor(seed, now));
-}
-
-function drawLogtoActor(seed: number, now: number): LogtoActor {
-  const faker = seededFaker(seed, 1);
-  const first = faker.person.firstName();
-  const last = faker.person.lastName();
-  const createdAt = now - faker.number.int({ min: 7 * DAY, max: 400 * DAY });
-  const lastSignInAt = now - faker.number.int({ min: DAY / 2, max: 6 * DAY });
+  const draws = seededDraws(seed, 1);
+  const who = person(draws);
+  const createdAt = now - draws.int(7 * DAY, 400 * DAY);
+  const lastSignInAt = now - draws.int(DAY / 2, 6 * DAY);
   const user: LogtoUser = {
-    id: lowerAlnum(faker, 12),
-    username: usernameFrom(faker, first, last),
-    primaryEmail: faker.internet.email({ firstName: first, lastName: last }).toLowerCase(),
+    id: draws.lowerAlnum(12),
+    // Logto usernames match `^[A-Z_a-z]\w*$`.
+    username: username(draws, who),
+    primaryEmail: freeEmail(draws, who),
     primaryPhone: null,
-    name: `${first} ${last}`,
+    name: `${who.firstName} ${who.lastName}`,
     avatar: null,
     customData: {},
     identities: {},
@@ -113,24 +108,36 @@ function drawLogtoActor(seed: number, now: number): LogtoActor {
     hasPassword: true,
   };
   const application: LogtoApplication = {
-    id: lowerAlnum(faker, 21),
+    id: draws.lowerAlnum(21),
     type: 'SPA',
-    name: `${faker.company.name()} Web`,
+    name: `${companyName(draws)} Web`,
     description: null,
   };
-  return {
-    user,
-    application,
-    userAgent: faker.helpers.arrayElement(BROWSER_AGENTS),
-    ip: faker.internet.ipv4({ cidrBlock: faker.helpers.arrayElement(CLIENT_NETWORKS) }),
-  };
+  return { user, application, userAgent: draws.pick(BROWSER_AGENTS), ip: clientIp(draws) };
 }
 
 /** `pick(user, ...userInfoSelectFields)` for a version, in Logto's key order. */
 export function pickUserInfo(user: LogtoUser, version: LogtoVersion): JsonObject {
-  const out: JsonObject = {};
-  for (const field of userInfoSelectFields(version)) out[field] = user[field];
-  return out;
+  // Spelled out rather than looped over `userInfoSelectFields` (one object shape instead of 14
+  // keyed stores, on every event); test/unit/logto-identity checks the keys against the list.
+  const info: JsonObject = {
+    id: user.id,
+    username: user.username,
+    primaryEmail: user.primaryEmail,
+    primaryPhone: user.primaryPhone,
+    name: user.name,
+    avatar: user.avatar,
+    customData: user.customData,
+    identities: user.identities,
+    lastSignInAt: user.lastSignInAt,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+    profile: user.profile,
+    applicationId: user.applicationId,
+  };
+  if (hasLogto143Fields(version)) info.cimdClientId = user.cimdClientId;
+  info.isSuspended = user.isSuspended;
+  return info;
 }
 
 /** The Management API's user response: userInfo + `hasPassword` (`transpileUserProfileResponse`). */
@@ -145,11 +152,11 @@ export function pickApplication(application: LogtoApplication): JsonObject {
 }
 
 /** A fresh oidc-provider interaction id (`interactionDetails.jti`): 21 url-safe characters. */
-export function newSessionId(faker: Faker): string {
-  return mixedAlnum(faker, 21);
+export function newSessionId(draws: Draws): string {
+  return draws.mixedAlnum(21);
 }
 
 /** A hook id as Logto's `generateStandardId` makes it: 21 lowercase alphanumerics. */
 export function hookIdFromSeed(seed: number): string {
-  return withSeededFakers(() => lowerAlnum(seededFaker(seed, 2), 21));
+  return seededDraws(seed, 2).lowerAlnum(21);
 }

@@ -49,12 +49,12 @@ export function haversineKm(a: { latitude: number; longitude: number }, b: { lat
  * inactivity) so that the rule really fires and `user.lastSignInAt` matches `details`.
  */
 export function adaptiveMfaRuleFor(input: LogtoEventInput): { rule: { rule: string; details: JsonObject }; actor: LogtoActor } {
-  const { faker } = input;
-  const [previous, current] = faker.helpers.arrayElements(PLACES, 2) as [(typeof PLACES)[number], (typeof PLACES)[number]];
+  const { draws } = input;
+  const [previous, current] = draws.sample(PLACES, 2) as [(typeof PLACES)[number], (typeof PLACES)[number]];
   const lastSignInAt = input.actor.user.lastSignInAt ?? input.now - 2 * DAY;
   switch (input.variant) {
     case 'geo-velocity': {
-      const at = input.now - faker.number.int({ min: 1 * HOUR, max: 4 * HOUR });
+      const at = input.now - draws.int(1 * HOUR, 4 * HOUR);
       const distanceKm = haversineKm(previous, current);
       const durationHours = (input.now - at) / HOUR;
       const details: JsonObject = {
@@ -68,7 +68,7 @@ export function adaptiveMfaRuleFor(input: LogtoEventInput): { rule: { rule: stri
       return { rule: { rule: 'geo_velocity', details }, actor: withUser(input.actor, { lastSignInAt: at }) };
     }
     case 'long-inactivity': {
-      const at = Math.min(lastSignInAt, input.now - faker.number.int({ min: 31 * DAY, max: 200 * DAY }));
+      const at = Math.min(lastSignInAt, input.now - draws.int(31 * DAY, 200 * DAY));
       const details: JsonObject = {
         lastSignInAt: iso(at),
         inactivityDays: roundTo((input.now - at) / DAY),
@@ -77,7 +77,7 @@ export function adaptiveMfaRuleFor(input: LogtoEventInput): { rule: { rule: stri
       return { rule: { rule: 'long_inactivity', details }, actor: withUser(input.actor, { lastSignInAt: at }) };
     }
     case 'untrusted-ip': {
-      const botScore = faker.number.int({ min: 1, max: ADAPTIVE_MFA_THRESHOLDS.minBotScore - 1 });
+      const botScore = draws.int(1, ADAPTIVE_MFA_THRESHOLDS.minBotScore - 1);
       const details: JsonObject = { signals: { botScore, botVerified: false }, matchedSignals: [`botScore<${ADAPTIVE_MFA_THRESHOLDS.minBotScore}`] };
       return { rule: { rule: 'untrusted_ip', details }, actor: input.actor };
     }

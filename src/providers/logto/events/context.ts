@@ -2,7 +2,14 @@ import type { JsonObject, JsonValue } from '../../../core/json.js';
 import { newSessionId, pickApplication, type LogtoActor, type LogtoInteraction } from '../identity.js';
 import type { LogtoEventInput } from './types.js';
 
-export const iso = (ms: number): string => new Date(ms).toISOString();
+/** The last time formatted, and its text: the events of one millisecond share a `now`. */
+let lastIso = { ms: Number.NaN, text: '' };
+
+/** A time as Logto's JSON carries it (`Date.prototype.toISOString`). */
+export function iso(ms: number): string {
+  if (ms !== lastIso.ms) lastIso = { ms, text: new Date(ms).toISOString() };
+  return lastIso.text;
+}
 
 /**
  * The interaction an Experience API event belongs to. A session id is drawn every time (so the
@@ -12,7 +19,7 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
  * a new interaction (a new sign-in).
  */
 export function interactionFor(input: LogtoEventInput, actor: LogtoActor, kind: LogtoInteraction['event'], event: string, fresh = false): { interaction: LogtoInteraction; joined: boolean } {
-  const drawn = newSessionId(input.faker);
+  const drawn = newSessionId(input.draws);
   const current = actor.interaction;
   if (!fresh && current && current.event === kind && !current.fired.includes(event)) {
     return { interaction: { ...current, fired: [...current.fired, event] }, joined: true };
@@ -20,9 +27,14 @@ export function interactionFor(input: LogtoEventInput, actor: LogtoActor, kind: 
   return { interaction: { sessionId: drawn, event: kind, fired: [event] }, joined: false };
 }
 
-/** Updates the user row of an actor (a copy). */
-export function withUser(actor: LogtoActor, patch: Partial<LogtoActor['user']>): LogtoActor {
-  return { ...actor, user: { ...actor.user, ...patch } };
+/**
+ * A copy of the actor with its user row patched and, if given, moved into `interaction`.
+ * Written for V8 (Node 20): a plain `{ ...x }` copy is fast, but adding a key to such a copy, or
+ * `{ ...x, key }`, takes a slow path (about 0.6 µs each); `Object.assign({}, ...)` does not.
+ */
+export function withUser(actor: LogtoActor, patch: Partial<LogtoActor['user']>, interaction?: LogtoInteraction): LogtoActor {
+  const user = Object.assign({ ...actor.user }, patch);
+  return Object.assign({}, actor, interaction ? { user, interaction } : { user });
 }
 
 /** A route of the Management API, as `buildManagementApiContext` reports it: no `/api` prefix. */
@@ -86,7 +98,7 @@ export function experienceEvent(
     application: pickApplication(actor.application),
     ...rest,
   };
-  return { payload, actor: { ...actor, interaction } };
+  return { payload, actor: Object.assign({}, actor, { interaction }) };
 }
 
 /** {@link experienceEvent}'s payload alone, for builders that keep the actor as it was. */
@@ -107,7 +119,7 @@ export function appendedUserPayload(event: string, input: LogtoEventInput, route
 
 /** Metadata of a Management API caller: a backend (`node`) from a private address. */
 export function managementApiMetadata(input: LogtoEventInput): { userAgent: string; ip: string } {
-  return { userAgent: 'node', ip: `::ffff:10.0.${input.faker.number.int({ min: 0, max: 255 })}.${input.faker.number.int({ min: 1, max: 254 })}` };
+  return { userAgent: 'node', ip: `::ffff:10.0.${input.draws.int(0, 255)}.${input.draws.int(1, 254)}` };
 }
 
 /** `buildWebhooks` for the Account ("me") API: metadata `{ userAgent, ip }` of the user's browser. */

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../../core/json.js';
-import { lowerAlnum, seededFaker } from '../../../core/random.js';
+import { seededDraws } from '../../../core/draws.js';
+import { companyName, noun, verb } from '../../../core/people.js';
 import type { LogtoOptions } from '../options.js';
 import { hasLogto143Fields } from '../versions.js';
 
@@ -12,19 +13,19 @@ import { hasLogto143Fields } from '../versions.js';
  * object in its shape's order.
  */
 export function entitiesFor(seed: number, now: number, options?: Pick<LogtoOptions, 'version' | 'devFeatures'>) {
-  const faker = seededFaker(seed, 4);
-  const word = () => faker.word.noun().toLowerCase();
+  const draws = seededDraws(seed, 4);
+  const word = () => noun(draws).toLowerCase();
   const role = (): JsonObject => {
     const name = `${word()}-${word()}`;
-    return { tenantId: 'default', id: lowerAlnum(faker, 21), name, description: `Can ${faker.word.verb()} ${word()}s`, type: 'User', isDefault: false };
+    return { tenantId: 'default', id: draws.lowerAlnum(21), name, description: `Can ${verb(draws)} ${word()}s`, type: 'User', isDefault: false };
   };
   const scope = (resourceId: string): JsonObject => ({
     tenantId: 'default',
-    id: lowerAlnum(faker, 21),
+    id: draws.lowerAlnum(21),
     resourceId,
-    name: `${faker.helpers.arrayElement(['read', 'write', 'delete'])}:${word()}`,
+    name: `${draws.pick(['read', 'write', 'delete'])}:${word()}`,
     description: null,
-    createdAt: now - faker.number.int({ min: 60_000, max: 86_400_000 }),
+    createdAt: now - draws.int(60_000, 86_400_000),
   });
   // `Organizations.guard` (1.42.0): color and customCss are required (defaults `{}` and null).
   // Master's `organizationResponseGuard` adds `isTrustedDeviceAllowed` (default true) only with dev
@@ -32,8 +33,8 @@ export function entitiesFor(seed: number, now: number, options?: Pick<LogtoOptio
   const trustedDeviceColumn = options !== undefined && hasLogto143Fields(options.version) && options.devFeatures;
   const organization = (): JsonObject => ({
     tenantId: 'default',
-    id: lowerAlnum(faker, 12),
-    name: faker.company.name(),
+    id: draws.lowerAlnum(12),
+    name: companyName(draws),
     description: null,
     customData: {},
     isMfaRequired: false,
@@ -41,9 +42,9 @@ export function entitiesFor(seed: number, now: number, options?: Pick<LogtoOptio
     color: {},
     branding: {},
     customCss: null,
-    createdAt: now - faker.number.int({ min: 60_000, max: 86_400_000 }),
+    createdAt: now - draws.int(60_000, 86_400_000),
   });
-  const organizationRole = (): JsonObject => ({ tenantId: 'default', id: lowerAlnum(faker, 21), name: word(), description: null, type: 'User' });
-  const organizationScope = (): JsonObject => ({ tenantId: 'default', id: lowerAlnum(faker, 21), name: `${faker.helpers.arrayElement(['read', 'write', 'invite'])}:${word()}`, description: null });
-  return { faker, role, scope, organization, organizationRole, organizationScope, id: (length: number) => lowerAlnum(faker, length) };
+  const organizationRole = (): JsonObject => ({ tenantId: 'default', id: draws.lowerAlnum(21), name: word(), description: null, type: 'User' });
+  const organizationScope = (): JsonObject => ({ tenantId: 'default', id: draws.lowerAlnum(21), name: `${draws.pick(['read', 'write', 'invite'])}:${word()}`, description: null });
+  return { role, scope, organization, organizationRole, organizationScope, id: (length: number) => draws.lowerAlnum(length) };
 }

@@ -1,4 +1,3 @@
-import { lowerAlnum } from '../../../core/random.js';
 import { pickApplication } from '../identity.js';
 import { accountApiPayload, experienceEvent, iso } from './context.js';
 import type { LogtoEventSpec } from './types.js';
@@ -20,7 +19,7 @@ export const exceptionEvents: readonly LogtoEventSpec[] = [
         type === 'email'
           ? (input.actor.user.primaryEmail ?? 'someone@example.com')
           : type === 'phone'
-            ? (input.actor.user.primaryPhone ?? `1555${input.faker.string.numeric(7)}`)
+            ? (input.actor.user.primaryPhone ?? `1555${input.draws.digits(7)}`)
             : (input.actor.user.username ?? 'someone');
       return experienceEvent('Identifier.Lockout', input, input.actor, 'SignIn', { type, value });
     },
@@ -60,7 +59,7 @@ export const exceptionEvents: readonly LogtoEventSpec[] = [
           application: pickApplication(actor.application),
           userId: actor.user.id,
           applicationId: actor.application.id,
-          revokedGrantIds: [lowerAlnum(input.faker, 21)],
+          revokedGrantIds: [input.draws.lowerAlnum(21)],
           maxAllowedGrants: 5,
           preRevocationActiveGrantCount: 6,
         },

@@ -1,6 +1,6 @@
 import { UsageError } from '../../../core/errors.js';
 import type { JsonObject } from '../../../core/json.js';
-import { seededFaker, withSeededFakers } from '../../../core/random.js';
+import { seededDraws } from '../../../core/draws.js';
 import { hookIdFromSeed } from '../identity.js';
 import type { LogtoOptions } from '../options.js';
 import { hasLogto143Fields } from '../versions.js';
@@ -30,13 +30,17 @@ export function assertAvailable(spec: LogtoEventSpec, options: LogtoOptions): vo
 }
 
 /** Builds an event for `actor` and appends `hookId` last, as `sendWebhook` does. */
-export function buildLogtoEvent(spec: LogtoEventSpec, input: Omit<LogtoEventInput, 'faker'>): LogtoEventBuild {
+export function buildLogtoEvent(spec: LogtoEventSpec, input: Omit<LogtoEventInput, 'draws'>): LogtoEventBuild {
   assertAvailable(spec, input.options);
-  // Builders are synchronous and return plain data: their fakers can be pooled (random.ts).
-  const built = withSeededFakers(() => spec.build({ ...input, faker: seededFaker(input.seed, 3) }));
+  // Listed rather than spread: one object shape for every builder call.
+  const { actor, now, seed, variant, options } = input;
+  const built = spec.build({ actor, now, seed, variant, options, draws: seededDraws(seed, 3) });
   const hookId = input.options.hookId ?? hookIdFromSeed(input.seed);
   const payload = input.options.ipField === 'as-code' ? built.payload : renameKey(built.payload, input.options.ipField === 'ip' ? 'userIp' : 'ip', input.options.ipField);
-  return { payload: { ...payload, hookId }, actor: built.actor };
+  // The builder's payload is its own (LogtoEventSpec.build): appended in place, which keeps the
+  // key order of `{ ...payload, hookId }` without that copy (about 1 µs on Node 20).
+  payload.hookId = hookId;
+  return { payload, actor: built.actor };
 }
 
 /** Renames a key where it stands, keeping the wire order. */

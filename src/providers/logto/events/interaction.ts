@@ -15,11 +15,10 @@ function interactionPayload(
   interaction: LogtoInteraction,
   input: LogtoEventInput,
   actor: LogtoActor,
-  customPayload: JsonObject = {},
+  customPayload?: JsonObject,
 ): JsonObject {
   const cimdClientId = input.options.version === 'master' ? input.options.cimdClientId : undefined;
-  return {
-    ...customPayload,
+  const payload: JsonObject = {
     event,
     interactionEvent: interaction.event,
     createdAt: iso(input.now),
@@ -28,8 +27,11 @@ function interactionPayload(
     userId: actor.user.id,
     userIp: actor.ip,
     user: pickUserInfo(actor.user, input.options.version),
-    ...(cimdClientId === undefined ? { application: pickApplication(actor.application) } : { cimdClientId }),
   };
+  if (cimdClientId === undefined) payload.application = pickApplication(actor.application);
+  else payload.cimdClientId = cimdClientId;
+  // A custom payload's keys come first; the standard keys overwrite any of the same name in place.
+  return customPayload ? { ...customPayload, ...payload } : payload;
 }
 
 /**
@@ -44,7 +46,7 @@ export function justRegistered(actor: LogtoActor, drawnAt: number, joined: boole
 
 /** When a sign-up inserted its user row: a moment before the event. */
 export function registrationTime(input: LogtoEventInput): number {
-  return input.now - input.faker.number.int({ min: 150, max: 900 });
+  return input.now - input.draws.int(150, 900);
 }
 
 const postRegister: LogtoEventSpec = {
@@ -55,11 +57,12 @@ const postRegister: LogtoEventSpec = {
   build(input) {
     // Draw order (row time, touch delay, then session id) is kept so seeded values stay put.
     const drawnAt = registrationTime(input);
-    const touch = input.faker.number.int({ min: 20, max: 400 });
+    const touch = input.draws.int(20, 400);
     const { interaction, joined } = interactionFor(input, input.actor, 'Register', 'PostRegister');
-    const { createdAt } = justRegistered(input.actor, drawnAt, joined).user;
+    // justRegistered's createdAt, without its copy of the actor (the row is written once, below).
+    const createdAt = joined ? input.actor.user.createdAt : drawnAt;
     // Registration signs the user in: lastSignInAt is set, then the row is touched once more.
-    const actor = withUser({ ...input.actor, interaction }, { createdAt, lastSignInAt: createdAt, updatedAt: Math.max(createdAt, Math.min(input.now - 1, createdAt + touch)) });
+    const actor = withUser(input.actor, { createdAt, lastSignInAt: createdAt, updatedAt: Math.max(createdAt, Math.min(input.now - 1, createdAt + touch)) }, interaction);
     return { payload: interactionPayload('PostRegister', interaction, input, actor), actor };
   },
 };
@@ -70,9 +73,9 @@ const postSignIn: LogtoEventSpec = {
   summary: 'A user signed in through the sign-in experience',
   variants: [{ name: 'experience', summary: 'Experience API sign-in (interactionEvent "SignIn")' }],
   build(input) {
-    const signedInAt = input.now - input.faker.number.int({ min: 5, max: 60 });
+    const signedInAt = input.now - input.draws.int(5, 60);
     const { interaction } = interactionFor(input, input.actor, 'SignIn', 'PostSignIn', true);
-    const actor = withUser({ ...input.actor, interaction }, { lastSignInAt: signedInAt, updatedAt: signedInAt });
+    const actor = withUser(input.actor, { lastSignInAt: signedInAt, updatedAt: signedInAt }, interaction);
     return { payload: interactionPayload('PostSignIn', interaction, input, actor), actor };
   },
 };
@@ -104,9 +107,9 @@ const postResetPassword: LogtoEventSpec = {
   summary: 'A user reset their password through the sign-in experience',
   variants: [{ name: 'experience', summary: 'Experience API password reset (interactionEvent "ForgotPassword")' }],
   build(input) {
-    const changedAt = input.now - input.faker.number.int({ min: 5, max: 60 });
+    const changedAt = input.now - input.draws.int(5, 60);
     const { interaction } = interactionFor(input, input.actor, 'ForgotPassword', 'PostResetPassword', true);
-    const actor = withUser({ ...input.actor, interaction }, { updatedAt: changedAt, hasPassword: true });
+    const actor = withUser(input.actor, { updatedAt: changedAt, hasPassword: true }, interaction);
     return { payload: interactionPayload('PostResetPassword', interaction, input, actor), actor };
   },
 };

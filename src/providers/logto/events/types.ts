@@ -1,4 +1,4 @@
-import type { Faker } from '@faker-js/faker';
+import type { Draws } from '../../../core/draws.js';
 import type { JsonObject } from '../../../core/json.js';
 import type { EventDefinition } from '../../types.js';
 import type { LogtoActor } from '../identity.js';
@@ -12,7 +12,7 @@ export interface LogtoEventInput {
   variant: string;
   options: LogtoOptions;
   /** Draws for this event only (session ids, small delays), separate from the actor's. */
-  faker: Faker;
+  draws: Draws;
 }
 
 /** A built event: the payload (without `hookId`) and the actor after the event. */
@@ -27,5 +27,6 @@ export interface LogtoEventSpec extends EventDefinition {
   family: 'interaction' | 'data' | 'exception';
   /** Only with `version: '1.43'` or `'master'` and `devFeatures: true` (TrustedDevice.*). */
   devFeature?: boolean;
+  /** Builds the event. The payload must be a new object each call: `hookId` is appended to it in place. */
   build(input: LogtoEventInput): LogtoEventBuild;
 }

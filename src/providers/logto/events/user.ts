@@ -1,4 +1,3 @@
-import { lowerAlnum } from '../../../core/random.js';
 import { pickUserInfo, userProfileResponse } from '../identity.js';
 import { accountApiPayload, appendedUserPayload, experienceEvent, iso, managementApiMetadata, managementApiPayload, routePath, withUser } from './context.js';
 import { justRegistered, registrationTime } from './interaction.js';
@@ -55,7 +54,7 @@ const userDataUpdated: LogtoEventSpec = {
     { name: 'experience', summary: 'Profile completed during a sign-in (data = the user)' },
   ],
   build(input): LogtoEventBuild {
-    const changedAt = input.now - input.faker.number.int({ min: 5, max: 60 });
+    const changedAt = input.now - input.draws.int(5, 60);
     const { version } = input.options;
     const userId = input.actor.user.id;
     switch (input.variant) {
@@ -75,7 +74,7 @@ const userDataUpdated: LogtoEventSpec = {
         return { actor, payload: managementApiPayload('User.Data.Updated', input, route, userProfileResponse(actor.user, version)) };
       }
       case 'account-api': {
-        const actor = withUser(input.actor, { avatar: `https://avatars.example.com/${lowerAlnum(input.faker, 8)}.png`, updatedAt: changedAt });
+        const actor = withUser(input.actor, { avatar: `https://avatars.example.com/${input.draws.lowerAlnum(8)}.png`, updatedAt: changedAt });
         return { actor, payload: accountApiPayload('User.Data.Updated', input, actor, { data: pickUserInfo(actor.user, version) }) };
       }
       case 'logto-configs': {
@@ -103,7 +102,7 @@ const userSuspension: LogtoEventSpec = {
   summary: 'A user was suspended or reinstated',
   variants: [{ name: 'management-api', summary: 'PATCH /api/users/:userId/is-suspended (data = the user profile response)' }],
   build(input) {
-    const actor = withUser(input.actor, { isSuspended: true, updatedAt: input.now - input.faker.number.int({ min: 5, max: 60 }) });
+    const actor = withUser(input.actor, { isSuspended: true, updatedAt: input.now - input.draws.int(5, 60) });
     const route = { method: 'PATCH', matchedRoute: '/users/:userId/is-suspended', params: { userId: actor.user.id }, status: 200 } as const;
     return { actor, payload: managementApiPayload('User.SuspensionStatus.Updated', input, route, userProfileResponse(actor.user, input.options.version)) };
   },
@@ -111,7 +110,7 @@ const userSuspension: LogtoEventSpec = {
 
 /** `getTrustedDeviceEventData`: the device row reduced to `{ id, userId, expiresAt }`. */
 function trustedDeviceData(input: LogtoEventInput): JsonObject {
-  return { id: lowerAlnum(input.faker, 21), userId: input.actor.user.id, expiresAt: input.now + 30 * 86_400_000 };
+  return { id: input.draws.lowerAlnum(21), userId: input.actor.user.id, expiresAt: input.now + 30 * 86_400_000 };
 }
 
 /**
