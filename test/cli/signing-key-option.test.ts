@@ -1,6 +1,9 @@
 // `--signing-key` and HOOKSIM_SIGNING_KEY fill the option the provider names for its key: a
 // provider file's `keyOption`, whatever it is called, not only an option named `signingKey`.
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,5 +58,29 @@ describe('--signing-key goes to the option the provider names', () => {
     const result = await cli(['show', 'dexie-cloud', 'new-user', '--signing-key', 'k']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('hooksim: --signing-key does not apply to dexie-cloud\n');
+  });
+});
+
+describe('hooksim load --signing-key', () => {
+  it('signs every request with the key in the option the provider names', async () => {
+    const seen: boolean[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        seen.push(req.headers['x-keyed-signature'] === createHmac('sha256', 'load-secret').update(Buffer.concat(chunks)).digest('hex'));
+        res.end();
+      });
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const run = await cli(['load', '--provider-file', FILE, 'keyed', 'ping', '--to', `http://127.0.0.1:${port}/`, '--signing-key', 'load-secret', '--events', '3', '--connections', '1', '--json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(seen).toEqual([true, true, true]);
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });

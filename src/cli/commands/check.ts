@@ -37,7 +37,7 @@ export function registerCheck(program: Command, io: CliIo, setExit: (code: numbe
   program
     .command('check')
     .description('audit a hook: every event and user shape, signature attacks, duplicates, order, latency, fuzzing, effects')
-    .argument('<provider>', 'dexie-cloud or logto')
+    .argument('<provider>', 'a provider, e.g. logto (`hooksim list` shows them all)')
     .option('--to <url|target>', 'the hook: a URL, or a target named in hooksim.config')
     .option('--signing-key <key>', "the provider's signing key (or env HOOKSIM_SIGNING_KEY); without it the signature checks are skipped")
     .option('--events <list>', 'comma-separated events the hook is subscribed to (others are still sent; refusing them is a warning)')

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { EXIT, type CliIo } from '../io.js';
 import { commandHelp } from './help.js';
-import { collect, intOption, optionKeys, providerOptionsFrom } from './shared.js';
+import { collect, intOption, providerOptionsFrom } from './shared.js';
 
 // Declaring the command must stay cheap (`hooksim --help` loads this file): the load engine,
 // providers and transports are imported inside the action.
@@ -49,7 +49,7 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
   program
     .command('load')
     .description('send many distinct, signed events to a hook and report throughput, latency percentiles and verdicts')
-    .argument('<provider>', 'dexie-cloud or logto')
+    .argument('<provider>', 'a provider, e.g. logto (`hooksim list` shows them all)')
     .argument('<events...>', "one user's events, in order (each round is a new user); event:variant picks a variant, e.g. PostRegister User.Created:experience")
     .option('--to <url|target>', 'the hook: a URL, or a target name from the config [required]')
     .option('--connections <n>', 'requests in flight at most (closed loop: that many senders)', '10')
@@ -57,7 +57,7 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
     .option('--duration <time>', 'stop starting events after this long: 30s, 500ms, 2m')
     .option('--events <n>', 'stop after this many events (default 1000 when no --duration)')
     .option('--seed <n>', 'seed of the run: same seed, same events', '1')
-    .option('--signing-key <key>', 'Logto signing key (or env HOOKSIM_SIGNING_KEY)')
+    .option('--signing-key <key>', "the provider's signing key (or env HOOKSIM_SIGNING_KEY)")
     .option('--option <key=value>', 'provider option, e.g. version=1.43, failurePolicy=eval; repeatable', collect)
     .option('--fail-on <conditions>', `exit 1 when any holds, e.g. 'p99>500ms,errors>0.1%' (default '${DEFAULT_FAIL_ON}'); metrics: p50 p90 p99 p99.9 max mean errors broken transport-errors throughput`)
     .option('--json', 'print the report as one JSON document')
@@ -101,7 +101,12 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
         target = config.targets![flags.to];
         options = { ...(config.providerOptions?.[provider.name] ?? {}), ...options };
       }
-      const signingKey = flags.signingKey ?? (optionKeys(provider).includes('signingKey') && options.signingKey === undefined ? io.env.HOOKSIM_SIGNING_KEY : undefined);
+      // The key goes to the option the provider names for it (a provider file's `keyOption`).
+      const { signingKeyOption } = await import('../../providers/signing/binding.js');
+      const keyOption = signingKeyOption(provider);
+      if (flags.signingKey !== undefined && keyOption === undefined) throw new UsageError(`--signing-key does not apply to ${provider.name}`);
+      const signingKey = flags.signingKey ?? (keyOption !== undefined && options[keyOption] === undefined ? io.env.HOOKSIM_SIGNING_KEY : undefined);
+      if (keyOption !== undefined && signingKey !== undefined) options = { ...options, [keyOption]: signingKey };
       if (flags.export !== undefined) {
         const [tool, dir, ...rest] = flags.export;
         if (tool !== 'artillery' || dir === undefined || rest.length > 0) throw new UsageError('--export expects "artillery <dir>", e.g. --export artillery load-test/');
@@ -109,7 +114,7 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
         const { exportArtillery } = await import('../../load/artillery.js');
         const { resolve } = await import('node:path');
         // Secrets stay out of the files: the processor reads them from the environment.
-        const secretOptions: Record<string, string> = optionKeys(provider).includes('signingKey') ? { signingKey: 'HOOKSIM_SIGNING_KEY' } : {};
+        const secretOptions: Record<string, string> = keyOption !== undefined ? { [keyOption]: 'HOOKSIM_SIGNING_KEY' } : {};
         const parsed = provider.optionsSchema.safeParse(options);
         const secrets: unknown[] = parsed.success ? provider.secrets(parsed.data) : [];
         const plainOptions: Record<string, unknown> = {};
@@ -151,7 +156,6 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
           count,
           seed,
           options,
-          ...(signingKey !== undefined ? { signingKey } : {}),
           signal: controller.signal,
           ...(live ? { onProgress: (progress) => io.stderr(`\r\x1b[2K${formatProgress(progress)}`) } : {}),
         });

@@ -20,7 +20,7 @@ export function registerSend(program: Command, io: CliIo, setExit: (code: number
     program
       .command('send')
       .description('send one provider event to a hook and judge its reply')
-      .argument('<provider>', 'dexie-cloud or logto')
+      .argument('<provider>', 'a provider, e.g. logto (`hooksim list` shows them all)')
       .argument('<event>', 'event name, e.g. new-user, PostRegister, User.Created'),
   )
     .option('--to <url>', 'the hook URL (http or https) [required]')

@@ -15,7 +15,7 @@ export function registerShow(program: Command, io: CliIo): void {
     program
       .command('show')
       .description('print the exact request a provider would send (nothing is sent)')
-      .argument('<provider>', 'dexie-cloud or logto')
+      .argument('<provider>', 'a provider, e.g. logto (`hooksim list` shows them all)')
       .argument('<event>', 'event name'),
   )
     .option('--raw', 'print only the body bytes, exactly as sent')
