@@ -22,6 +22,7 @@ import { DeliveryLog, maskSignature, type DeliveryEntry, type DeliverySource } f
 import { validateOverrides, type OverrideProblem } from './overrides.js';
 import { publicState, restoreState, snapshotState, type EmulatorState } from './state.js';
 import { resolveTarget } from './targets.js';
+import { signingKeyOption } from '../providers/signing/binding.js';
 
 /** What to build and where to send it. */
 export interface TriggerInput {
@@ -112,9 +113,9 @@ interface Built {
 /** The options a send uses: config's providerOptions, the input's, and a signing key from the environment. */
 function optionsFor(provider: AnyProvider, config: HooksimConfig, env: Record<string, string | undefined>, given: Record<string, unknown> | undefined): Record<string, unknown> {
   const options: Record<string, unknown> = { ...(config.providerOptions?.[provider.name] ?? {}), ...(given ?? {}) };
-  const keys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
+  const keyOption = signingKeyOption(provider);
   const envKey = env.HOOKSIM_SIGNING_KEY ?? env.LOGTO_SIGNING_KEY;
-  if (options.signingKey === undefined && envKey && keys.includes('signingKey')) options.signingKey = envKey;
+  if (keyOption !== undefined && options[keyOption] === undefined && envKey) options[keyOption] = envKey;
   return options;
 }
 

@@ -12,7 +12,7 @@ import { HttpError, triggerInputOf, type Route } from '../emulator/http.js';
 import { listTargets, resolveTarget } from '../emulator/targets.js';
 import { catalogOf } from '../providers/catalog.js';
 import { getProvider, providers } from '../providers/registry.js';
-import { signingOf } from '../providers/signing/binding.js';
+import { signingKeyOption, signingOf } from '../providers/signing/binding.js';
 import { parseTargetUrl } from '../transports/target.js';
 import type { Reporter } from '../reporters/types.js';
 import type { StepResult } from '../scenarios/result.js';
@@ -28,10 +28,13 @@ function sse(res: ServerResponse, event: string, data: unknown): void {
 /** The dashboard routes over a running emulator. */
 export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env: Record<string, string | undefined> }): Route[] {
   const { config } = emulator;
-  const signingKeyOf = (provider: string): string | undefined => {
-    const configured = config.providerOptions?.[provider]?.signingKey;
+  // The key the emulator signs with: the configured key option, else the environment's (as the emulator reads it).
+  const signingKeyOf = (name: string): string | undefined => {
+    const keyOption = signingKeyOption(getProvider(name));
+    if (keyOption === undefined) return undefined;
+    const configured = config.providerOptions?.[name]?.[keyOption];
     if (typeof configured === 'string') return configured;
-    return provider === 'logto' ? (context.env.HOOKSIM_SIGNING_KEY ?? context.env.LOGTO_SIGNING_KEY) : undefined;
+    return context.env.HOOKSIM_SIGNING_KEY ?? context.env.LOGTO_SIGNING_KEY;
   };
   const withCalls = (entry: DeliveryEntry) => ({ ...entry, apiCalls: emulator.callsOf(entry.id) });
   const entryOf = (id: string | undefined) => {
