@@ -4,7 +4,7 @@ import { firstHop } from './http.js';
 import { readCapped } from './read-capped.js';
 import { totalCapMs, type AttemptResult, type DeliveryLimits, type Transport } from './types.js';
 import { networkConnector } from './wire/connect.js';
-import { exchange } from './wire/exchange.js';
+import { exchange, freshLinks } from './wire/exchange.js';
 import { redirectStep } from './wire/redirects.js';
 import { fetchWireHeaders, type HopRequest } from './wire/request-bytes.js';
 
@@ -73,7 +73,7 @@ export function fetchHandlerTransport(handler: FetchHandler, path = '/'): Transp
             if (hop.url.origin === url.origin) continue;
             // Another origin: the rest of the chain happens on the network, in the time left.
             const left = (total: number) => Math.max(1, total - (performance.now() - started));
-            const rest = await exchange(hop, { connect: network, describe: (at) => at.host }, {
+            const rest = await exchange(hop, freshLinks(network, (at) => at.host), {
               timeoutMs: left(limits.timeoutMs),
               maxReplyBytes: limits.maxReplyBytes,
               maxTotalMs: left(totalCapMs(limits)),

@@ -1,9 +1,9 @@
-import type { Duplex } from 'node:stream';
 import { urlWithPath } from '../core/request-path.js';
 import type { WireRequest } from '../core/types.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
 import { networkConnector, type Connector, type NetworkOptions } from './wire/connect.js';
-import { exchange, type ExchangeRoute } from './wire/exchange.js';
+import { exchange, firstHeader, type ExchangeRoute } from './wire/exchange.js';
+import { Link } from './wire/link.js';
 import type { ReplyHead } from './wire/response-parser.js';
 
 /** The first hop of a delivery: the provider's request, at `url` (with the request's own path below it). */
@@ -19,7 +19,7 @@ const DEFAULT_IDLE_MS = 4_000;
 /** Margin under the server's announced keep-alive timeout (undici keeps 2 s). */
 const IDLE_MARGIN_MS = 2_000;
 
-const header = (reply: ReplyHead, name: string) => reply.rawHeaders.find(([key]) => key.toLowerCase() === name)?.[1];
+const CLOSE = /(^|,)\s*close\s*(,|$)/i;
 
 /**
  * Whether the connection a reply came on can carry the next request, by HTTP/1.1's rules as
@@ -28,79 +28,105 @@ const header = (reply: ReplyHead, name: string) => reply.rawHeaders.find(([key])
  */
 function reusable(reply: ReplyHead): boolean {
   if (reply.version !== '1.1') return false;
-  if (/(^|,)\s*close\s*(,|$)/i.test(header(reply, 'connection') ?? '')) return false;
+  const connection = firstHeader(reply.rawHeaders, 'connection');
+  if (connection !== undefined && CLOSE.test(connection)) return false;
   if (reply.status === 204 || reply.status === 304) return true;
-  return header(reply, 'content-length') !== undefined || /chunked/i.test(header(reply, 'transfer-encoding') ?? '');
+  return firstHeader(reply.rawHeaders, 'content-length') !== undefined || /chunked/i.test(firstHeader(reply.rawHeaders, 'transfer-encoding') ?? '');
 }
 
 /** Milliseconds a connection may idle: the server's `keep-alive: timeout=N` less a margin, else 4 s. */
 function idleMs(reply: ReplyHead): number {
-  const announced = /timeout=(\d+)/i.exec(header(reply, 'keep-alive') ?? '')?.[1];
+  const keepAlive = firstHeader(reply.rawHeaders, 'keep-alive');
+  const announced = keepAlive === undefined ? undefined : /timeout=(\d+)/i.exec(keepAlive)?.[1];
   return announced === undefined ? DEFAULT_IDLE_MS : Math.max(0, Number(announced) * 1000 - IDLE_MARGIN_MS);
 }
 
-interface Idle {
-  stream: Duplex;
-  timer: NodeJS.Timeout;
-  drop: () => void;
+/** An idle link's timer: closes it once it has idled its time (a link reused meanwhile is left alone). */
+function idleCheck(pool: ConnectionPool, link: Link): void {
+  link.idleTimer = undefined;
+  if (!link.pooled) return;
+  const left = link.idleSince + link.idleMs - performance.now();
+  if (left > 0) {
+    link.idleTimer = setTimeout(idleCheck, left, pool, link);
+    link.idleTimer.unref();
+  } else pool.drop(link);
 }
 
 /**
  * Keep-alive connections by origin, as fetch's dispatcher keeps them: a connection whose reply
- * came complete waits idle for the next request to the same origin. An idle connection the
- * server closes, or that sends anything, is dropped; none keeps the process alive.
+ * came complete waits idle for the next request to the same origin (the last one in first, as
+ * undici picks the most recently used). An idle connection the server closes, or that sends
+ * anything, is dropped; none keeps the process alive.
  */
 class ConnectionPool {
-  private readonly idle = new Map<string, Idle[]>();
+  private readonly idle = new Map<string, Link[]>();
   private closed = false;
+  private readonly onIdleLoss = (link: Link) => this.unlist(link);
 
   constructor(private readonly open: Connector) {}
 
-  connect(url: URL): Duplex {
-    const list = this.idle.get(url.origin);
-    while (list && list.length > 0) {
-      const entry = list.pop()!;
-      clearTimeout(entry.timer);
-      entry.stream.removeListener('data', entry.drop).removeListener('end', entry.drop).removeListener('close', entry.drop).removeListener('error', entry.drop);
-      if (entry.stream.destroyed || entry.stream.readableEnded) continue;
-      (entry.stream as Duplex & { ref?: () => void }).ref?.();
-      return entry.stream;
+  connect(url: URL, origin: string): Link {
+    const list = this.idle.get(origin);
+    while (list !== undefined && list.length > 0) {
+      const link = list.pop()!;
+      link.pooled = false;
+      if (!link.usable) {
+        link.destroy();
+        continue;
+      }
+      link.hold(true);
+      return link;
     }
-    const stream = this.open(url);
+    const link = new Link(this.open(url));
+    link.idleLoss = this.onIdleLoss;
     // As undici does for fetch: no Nagle delay between a request's bytes and the next request's.
-    (stream as Duplex & { setNoDelay?: (noDelay: boolean) => void }).setNoDelay?.(true);
-    return stream;
+    link.stream.setNoDelay?.(true);
+    return link;
   }
 
-  release(url: URL, stream: Duplex, reply: ReplyHead): boolean {
-    if (this.closed || stream.destroyed || stream.readableEnded || !reusable(reply)) return false;
+  release(origin: string, link: Link, reply: ReplyHead): boolean {
+    if (this.closed || !link.usable || !reusable(reply)) return false;
     const ttl = idleMs(reply);
     if (ttl <= 0) return false;
-    const list = this.idle.get(url.origin) ?? [];
-    this.idle.set(url.origin, list);
-    const entry: Idle = {
-      stream,
-      timer: setTimeout(() => entry.drop(), ttl),
-      drop: () => {
-        clearTimeout(entry.timer);
-        const at = list.indexOf(entry);
-        if (at >= 0) list.splice(at, 1);
-        stream.removeAllListeners();
-        stream.on('error', () => undefined);
-        stream.destroy();
-      },
-    };
-    entry.timer.unref();
-    // Unsolicited bytes or a close while idle: the connection cannot carry another exchange.
-    stream.on('data', entry.drop).on('end', entry.drop).on('close', entry.drop).on('error', entry.drop);
-    (stream as Duplex & { unref?: () => void }).unref?.();
-    list.push(entry);
+    let list = this.idle.get(origin);
+    if (list === undefined) {
+      list = [];
+      this.idle.set(origin, list);
+    }
+    link.pooled = true;
+    link.idleSince = performance.now();
+    link.idleMs = ttl;
+    // One timer per link, not per request: when it fires it looks at how long the link has idled.
+    if (link.idleTimer === undefined) {
+      link.idleTimer = setTimeout(idleCheck, ttl, this, link);
+      link.idleTimer.unref();
+    }
+    link.hold(false);
+    list.push(link);
     return true;
+  }
+
+  /** Closes an idle link and forgets it. */
+  drop(link: Link): void {
+    this.unlist(link);
+    link.destroy();
+  }
+
+  private unlist(link: Link): void {
+    if (!link.pooled) return;
+    link.pooled = false;
+    for (const list of this.idle.values()) {
+      const at = list.indexOf(link);
+      if (at >= 0) list.splice(at, 1);
+    }
   }
 
   close(): void {
     this.closed = true;
-    for (const list of this.idle.values()) for (const entry of [...list]) entry.drop();
+    for (const list of this.idle.values()) for (const link of list.splice(0)) {
+      link.pooled = false;
+      link.destroy();
+    }
     this.idle.clear();
   }
 }
@@ -114,10 +140,13 @@ class ConnectionPool {
  */
 export function httpTransport(url: URL, options: NetworkOptions = {}): Transport {
   const pool = new ConnectionPool(networkConnector(options));
+  const home = url.origin;
+  // The target's own origin is known; only a redirect elsewhere needs URL.origin worked out.
+  const originOf = (at: URL) => (at === url ? home : at.origin);
   const route: ExchangeRoute = {
-    connect: (at) => pool.connect(at),
+    connect: (at) => pool.connect(at, originOf(at)),
     describe: (at) => at.host,
-    release: (at, stream, reply) => pool.release(at, stream, reply),
+    release: (at, link, reply) => pool.release(originOf(at), link, reply),
   };
   return {
     description: url.href,

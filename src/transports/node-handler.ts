@@ -3,8 +3,9 @@ import type { Duplex } from 'node:stream';
 import type { WireRequest } from '../core/types.js';
 import { firstHop } from './http.js';
 import type { AttemptResult, DeliveryLimits, Transport } from './types.js';
-import { networkConnector, type Connector } from './wire/connect.js';
+import { networkConnector } from './wire/connect.js';
 import { exchange } from './wire/exchange.js';
+import { Link } from './wire/link.js';
 import { memorySocketPair } from './wire/memory-socket.js';
 
 /** An Express app or any Node `(req, res)` request handler. */
@@ -56,15 +57,15 @@ export function nodeHandlerTransport(handler: NodeHandler, path = '/'): Transpor
     send(request: WireRequest, limits: DeliveryLimits): Promise<AttemptResult> {
       let threw: unknown;
       let thrown = false;
-      const connect: Connector = (at) => {
-        if (at.origin !== origin) return network(at);
+      const connect = (at: URL): Link => {
+        if (at.origin !== origin) return new Link(network(at));
         const { client, server: end } = memorySocketPair();
         onThrow.set(end, (error) => {
           thrown = true;
           threw = error;
         });
         serverFor().emit('connection', end);
-        return client;
+        return new Link(client);
       };
       const describe = (at: URL) => (at.origin === origin ? 'the in-process app' : at.host);
       return exchange(firstHop(request, url), { connect, describe }, limits).then((result) => {

@@ -62,6 +62,24 @@ describe('request bytes', () => {
     expect(fetchWireHeaders({ method: 'POST', url, headers: [['user-agent', 'Logto (https://logto.io/)']], body: '' })).not.toContainEqual(['user-agent', 'node']);
   });
 
+  test('requestBytes writes exactly the head fetchWireHeaders lists, then the body', () => {
+    const url = new URL('http://h.test:8080/p/q?x=1&y=%20');
+    const headerSets: [string, string][][] = [
+      [],
+      [['content-type', 'application/json'], ['user-agent', 'Logto (https://logto.io/)'], ['logto-signature-sha-256', 'abc']],
+      [['accept', 'application/json'], ['accept-language', 'fr'], ['sec-fetch-mode', 'no-cors'], ['accept-encoding', 'br'], ['user-agent', 'x']],
+      [['host', 'spoofed'], ['connection', 'close'], ['content-length', '999'], ['x-caf\u00e9', 'cr\u00e8me']],
+    ];
+    for (const headers of headerSets) {
+      for (const body of ['{"a":"Zo\u00eb \u20ac"}', '', undefined]) {
+        const request = { method: body === undefined ? 'GET' : 'POST', url, headers, ...(body !== undefined ? { body } : {}) };
+        const head = `${request.method} /p/q?x=1&y=%20 HTTP/1.1\r\n${fetchWireHeaders(request).map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`;
+        const expected = Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body ?? '', 'utf8')]);
+        expect(requestBytes(request)).toEqual(expected);
+      }
+    }
+  });
+
   test('the body is UTF-8 and content-length counts its bytes, not characters', () => {
     const bytes = requestBytes({ method: 'POST', url: new URL('http://h.test/p'), headers: [], body: '€' });
     expect(bytes.toString('latin1')).toContain('content-length: 3\r\n\r\n');

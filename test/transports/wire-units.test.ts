@@ -52,6 +52,57 @@ describe('ReplyParser (http-parser-js, RESPONSE mode)', () => {
   });
 });
 
+describe('ReplyParser: the quick path (whole head in the first chunk) reads replies as http-parser-js does', () => {
+  // Fed whole, each reply takes the quick path where it can; fed a byte at a time, http-parser-js
+  // reads it from its first byte. Both must give the same head, body and completion.
+  const replies = [
+    'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nDate: Thu, 26 Nov 2026 16:00:00 GMT\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\nContent-Length: 11\r\n\r\n{"ok":true}',
+    'HTTP/1.1 201 \r\nx-a:  padded value \t \r\nx-empty:\r\nX-A: again\r\ncontent-length: 0\r\n\r\n',
+    'HTTP/1.1 204 No Content\r\nx-b: 1\r\n\r\n',
+    'HTTP/1.0 200 OK\r\ncontent-length: 3\r\n\r\nabc',
+    'HTTP/1.1 404 Not Found\nContent-Length: 2\n\n{}',
+    'HTTP/1.1 302 Found\r\nlocation: /next\r\ncontent-length: 5\r\n\r\nmoved',
+    'HTTP/1.1 200 OK\r\ncontent-length: 4\r\ncontent-length: 4\r\n\r\nsame',
+    'HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n2\r\nhi\r\n0\r\n\r\n',
+    'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok',
+    'HTTP/1.1 200 OK\r\nx-folded: a\r\n  b\r\ncontent-length: 1\r\n\r\nz',
+    'HTTP/1.1 200 \xe9t\xe9\r\nx-latin: caf\xe9\r\ncontent-length: 2\r\n\r\n\xc3\xa9',
+  ];
+
+  test.each(replies)('%j', (reply) => {
+    const whole = parse(Buffer.from(reply, 'latin1'));
+    const bytes = [...Buffer.from(reply, 'latin1')].map((byte) => Buffer.from([byte]));
+    const byByte = parse(...bytes);
+    expect(whole.problems.filter(Boolean)).toEqual([]);
+    expect(byByte.problems.filter(Boolean)).toEqual([]);
+    expect(whole.seen.head).toEqual(byByte.seen.head);
+    expect(whole.text()).toBe(byByte.text());
+    expect(whole.seen.complete).toBe(byByte.seen.complete);
+    expect(whole.seen.complete).toBe(true);
+  });
+
+  test('a body split over chunks after a whole head, and a short body, end as http-parser-js ends them', () => {
+    const split = parse('HTTP/1.1 200 OK\r\ncontent-length: 6\r\n\r\nab', 'cd', 'ef');
+    expect(split.text()).toBe('abcdef');
+    expect(split.seen.complete).toBe(true);
+    const short = parse('HTTP/1.1 200 OK\r\ncontent-length: 6\r\n\r\nab');
+    expect(short.seen.complete).toBe(false);
+    expect(short.parser.end()).toEqual({ kind: 'incomplete', inBody: true });
+  });
+
+  test('bytes after a complete reply are not part of it, and mark the connection unfit for reuse', () => {
+    const clean = parse('HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok');
+    expect(clean.parser.trailing).toBe(false);
+    for (const chunks of [['HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nokEXTRA'], ['HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\no', 'kX'], ['HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok', 'junk']]) {
+      const { seen, parser, text, problems } = parse(...chunks);
+      expect(text()).toBe('ok');
+      expect(seen.complete).toBe(true);
+      expect(parser.trailing).toBe(true);
+      expect(problems.filter(Boolean)).toEqual([]);
+    }
+  });
+});
+
 describe('PrefixCounter', () => {
   test('counts every byte, keeps at most the cap', () => {
     const counter = new PrefixCounter(4);

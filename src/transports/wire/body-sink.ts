@@ -12,25 +12,48 @@ export interface KeptBody {
 
 /** Counts bytes and keeps the first `cap` of them; memory stays at most `cap` whatever arrives. */
 export class PrefixCounter {
-  private readonly chunks: Buffer[] = [];
+  /** The only chunk so far, not copied (see {@link add}'s `borrowed`). */
+  private only: Uint8Array | undefined;
+  private chunks: Buffer[] | undefined;
   private held = 0;
   bytes = 0;
 
   constructor(private readonly cap: number) {}
 
-  add(chunk: Uint8Array): void {
+  /**
+   * Counts `chunk` and keeps what fits under the cap. A `borrowed` chunk is a fresh buffer
+   * nobody writes to again (a socket read): while it is the only one it is kept as it is, so a
+   * reply that arrives in one read is decoded without a copy.
+   */
+  add(chunk: Uint8Array, borrowed = false): void {
     this.bytes += chunk.byteLength;
     const room = this.cap - this.held;
     if (room <= 0) return;
     const kept = chunk.byteLength <= room ? chunk : chunk.subarray(0, room);
+    this.held += kept.byteLength;
+    if (borrowed && this.chunks === undefined && this.only === undefined) {
+      this.only = kept;
+      return;
+    }
+    if (this.chunks === undefined) {
+      this.chunks = [];
+      // From now on it may sit beside later chunks for a while: copy it out of the socket's buffer.
+      if (this.only) this.chunks.push(Buffer.from(this.only));
+      this.only = undefined;
+    }
     // Copy: the parser's chunk may be a view into a larger socket buffer we must not pin.
     this.chunks.push(Buffer.from(kept));
-    this.held += kept.byteLength;
   }
 
   result(): KeptBody {
     // Invalid UTF-8 becomes U+FFFD, as `response.text()` decodes it.
-    return { text: Buffer.concat(this.chunks).toString('utf8'), bytes: this.bytes, truncated: this.bytes > this.cap };
+    const only = this.only;
+    const text = only
+      ? Buffer.from(only.buffer, only.byteOffset, only.byteLength).toString('utf8')
+      : this.chunks
+        ? Buffer.concat(this.chunks).toString('utf8')
+        : '';
+    return { text, bytes: this.bytes, truncated: this.bytes > this.cap };
   }
 }
 
@@ -83,9 +106,14 @@ export class BodySink {
     return this.counter.bytes;
   }
 
+  /** True when the body is taken as it comes (no content coding): {@link endNow} applies. */
+  get plain(): boolean {
+    return this.decoders.length === 0;
+  }
+
   write(chunk: Buffer): void {
     const first = this.decoders[0];
-    if (!first) return this.counter.add(chunk);
+    if (!first) return this.counter.add(chunk, true);
     // Copy out of the socket's buffer: the decoder may hold the chunk after this returns.
     if (!first.write(Buffer.from(chunk))) this.flow.pause();
   }
@@ -103,6 +131,11 @@ export class BodySink {
       });
     }
     if (this.failure) throw this.failure;
+    return this.counter.result();
+  }
+
+  /** A {@link plain} body ended on the wire: what was kept, at once. */
+  endNow(): KeptBody {
     return this.counter.result();
   }
 

@@ -1,38 +1,112 @@
-import type { Duplex } from 'node:stream';
-import type { RedirectHop, TransportError } from '../../core/types.js';
+import type { RedirectHop, Reply, TransportError } from '../../core/types.js';
 import { classifyNetworkError } from '../errors.js';
 import { totalCapMs, type AttemptResult, type DeliveryLimits } from '../types.js';
 import { BodySink } from './body-sink.js';
 import type { Connector } from './connect.js';
+import { Link, type LinkUser } from './link.js';
 import { redirectStep } from './redirects.js';
 import { requestBytes, type HopRequest } from './request-bytes.js';
-import { ReplyParser, type ReplyHead } from './response-parser.js';
+import { ReplyParser, type ReplyHead, type ReplyParserEvents } from './response-parser.js';
 
 /** How an exchange names the places it talks to, and where a hop's bytes go. */
 export interface ExchangeRoute {
-  /** The stream for a hop to `url` (a socket, or an in-memory pipe to an in-process app). */
-  connect: Connector;
+  /** The link for a hop to `url` (a socket, or an in-memory pipe to an in-process app). */
+  connect(url: URL): Link;
   /** `127.0.0.1:4005` or `the in-process app`, for messages. */
   describe(url: URL): string;
   /**
-   * Takes back the stream of a hop whose reply came complete, to reuse it for the next request
+   * Takes back the link of a hop whose reply came complete, to reuse it for the next request
    * (keep-alive, as fetch's connection pool does). Returns false to have it closed. Absent: closed.
    */
-  release?(url: URL, stream: Duplex, reply: ReplyHead): boolean;
+  release?(url: URL, link: Link, reply: ReplyHead): boolean;
+}
+
+/** A route that opens a fresh link per hop with `connector` and never reuses one. */
+export function freshLinks(connector: Connector, describe: (url: URL) => string): ExchangeRoute {
+  return { connect: (url) => new Link(connector(url)), describe };
+}
+
+/** The first value of a header (name given in lowercase), as the reply's own lines have it. */
+export function firstHeader(raw: readonly [string, string][], name: string): string | undefined {
+  for (const [key, value] of raw) if (key.length === name.length && key.toLowerCase() === name) return value;
+  return undefined;
 }
 
 /** Lowercase names, duplicates joined with `, ` (as fetch's `Headers` reads them), sorted by name. */
 function headerRecord(raw: [string, string][]): Record<string, string> {
-  const merged = new Map<string, string>();
+  const merged: Record<string, string> = {};
+  const names: string[] = [];
   for (const [name, value] of raw) {
     const key = name.toLowerCase();
-    const before = merged.get(key);
-    merged.set(key, before === undefined ? value.trim() : `${before}, ${value.trim()}`);
+    const before = merged[key];
+    if (before === undefined) names.push(key);
+    merged[key] = before === undefined ? value.trim() : `${before}, ${value.trim()}`;
   }
-  return Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  names.sort();
+  const out: Record<string, string> = {};
+  for (const name of names) out[name] = merged[name]!;
+  return out;
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;
+
+/** The one timer of an exchange: the provider's timeout until the headers, then hooksim's total cap. */
+function onTimer(exchange: Exchange): void {
+  exchange.timerFired();
+}
+
+/**
+ * One hop of an exchange: a link and the parser reading its reply. Events from a hop that is
+ * no longer the exchange's current one (after a redirect) or after the verdict are ignored.
+ */
+class Hop implements LinkUser, ReplyParserEvents {
+  readonly parser = new ReplyParser(this);
+
+  constructor(
+    private readonly exchange: Exchange,
+    readonly link: Link,
+  ) {}
+
+  get live(): boolean {
+    return this.exchange.hop === this && !this.exchange.settled;
+  }
+
+  head(reply: ReplyHead): void {
+    if (this.live) this.exchange.onHead(reply);
+  }
+
+  body(chunk: Buffer): void {
+    if (this.live) this.exchange.sink?.write(chunk);
+  }
+
+  complete(): void {
+    if (this.live) this.exchange.onComplete();
+  }
+
+  data(chunk: Buffer): void {
+    if (!this.live) return;
+    const problem = this.parser.feed(chunk);
+    if (problem && this.live) this.exchange.invalid(problem.kind === 'invalid' ? problem.message : 'incomplete');
+  }
+
+  end(): void {
+    if (!this.live) return;
+    const problem = this.parser.end();
+    if (problem && this.live) this.lost();
+  }
+
+  error(error: Error): void {
+    this.lost(error);
+  }
+
+  close(): void {
+    this.lost();
+  }
+
+  lost(error?: Error): void {
+    if (this.live && !this.parser.complete) this.exchange.lost(error);
+  }
+}
 
 /**
  * One delivery attempt as Logto's client makes it (ky over Node's fetch, `redirect: 'follow'`):
@@ -44,134 +118,159 @@ const ms = (value: number) => `${Math.round(value)} ms`;
  * The body is counted to its end and kept up to `maxReplyBytes`. Never rejects.
  */
 export function exchange(first: HopRequest, route: ExchangeRoute, limits: DeliveryLimits): Promise<AttemptResult> {
-  return new Promise<AttemptResult>((resolve) => {
-    const started = performance.now();
-    const redirects: RedirectHop[] = [];
-    let request = first;
-    let socket: Duplex | undefined;
-    let hop = 0;
-    let head: ReplyHead | undefined;
-    let headersAtMs = 0;
-    let sink: BodySink | undefined;
-    let settled = false;
+  return new Promise<AttemptResult>((resolve) => new Exchange(first, route, limits, resolve).startHop());
+}
 
-    const finish = (outcome: { reply: NonNullable<AttemptResult['reply']> } | { error: TransportError }) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(headTimer);
-      clearTimeout(totalTimer);
-      sink?.dispose();
-      if (socket && 'reply' in outcome && route.release) {
-        socket.removeAllListeners();
-        if (route.release(request.url, socket, head!)) socket = undefined;
-      }
-      if (socket) {
-        socket.removeAllListeners('data');
-        // A late error from a socket we are done with must not become an uncaught exception.
-        socket.on('error', () => undefined);
-        socket.destroy();
-      }
-      resolve({ durationMs: performance.now() - started, ...outcome });
-    };
-    const where = () => route.describe(request.url);
-    const bodyState = () => {
-      const length = head?.rawHeaders.find(([name]) => name.toLowerCase() === 'content-length')?.[1];
-      return `status ${head?.status}, headers after ${ms(headersAtMs)}, ${sink?.bytes ?? 0} body bytes received${length !== undefined ? ` of content-length ${length}` : ''}`;
-    };
-    const failBody = (kind: TransportError['kind'], what: string) => finish({ error: { kind, message: `${what} (${bodyState()})` } });
+class Exchange {
+  private readonly started = performance.now();
+  private readonly cap: number;
+  private timer: NodeJS.Timeout;
+  private contentEncoding: string | undefined;
+  private redirects: RedirectHop[] | undefined;
+  hop: Hop | undefined;
+  private head: ReplyHead | undefined;
+  private headersAtMs = 0;
+  sink: BodySink | undefined;
+  settled = false;
 
-    const headTimer = setTimeout(() => {
-      finish({ error: { kind: 'timeout', message: `no reply within ${limits.timeoutMs} ms from ${where()}` } });
-    }, limits.timeoutMs);
-    const cap = totalCapMs(limits);
-    const totalTimer = setTimeout(() => {
-      failBody(
-        'body-timeout',
-        `the reply's headers arrived but its body was still arriving from ${where()} after ${cap} ms, hooksim's total-time cap (maxTotalMs; the provider itself sets no limit on reading the body)`,
-      );
-    }, cap);
+  constructor(
+    private request: HopRequest,
+    private readonly route: ExchangeRoute,
+    private readonly limits: DeliveryLimits,
+    private readonly resolve: (result: AttemptResult) => void,
+  ) {
+    this.cap = totalCapMs(limits);
+    // One timer: it first stands for the provider's timeout; if the headers came by then, it is
+    // set again for the rest of the total cap (which is never below the timeout).
+    this.timer = setTimeout(onTimer, limits.timeoutMs, this);
+  }
 
-    const onHead = (reply: ReplyHead) => {
-      const location = reply.rawHeaders.find(([name]) => name.toLowerCase() === 'location')?.[1];
-      const step = redirectStep(request, reply.status, location, redirects.length);
-      if (step.kind === 'error') return finish({ error: { kind: 'network', message: `fetch failed for ${where()}: ${step.message}` } });
-      if (step.kind === 'follow') {
-        redirects.push({ status: reply.status, location: step.next.url.href });
-        request = step.next;
-        return startHop();
-      }
-      head = reply;
-      headersAtMs = performance.now() - started;
-      clearTimeout(headTimer);
-      const contentEncoding = reply.rawHeaders.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
-      const current = socket;
-      sink = new BodySink(limits.maxReplyBytes, reply.status === 204 || reply.status === 304 ? undefined : contentEncoding, {
-        pause: () => current?.pause(),
-        resume: () => current?.resume(),
-        failed: (error) => failBody('network', `the reply body could not be decoded (${contentEncoding}): ${error.message}`),
-      });
-    };
+  private where(): string {
+    return this.route.describe(this.request.url);
+  }
 
-    const onComplete = () => {
-      const body = sink!;
-      body.end().then(
-        (kept) => {
-          finish({
-            reply: {
-              status: head!.status,
-              statusText: head!.statusText,
-              headers: headerRecord(head!.rawHeaders),
-              body: kept.text,
-              bytes: kept.bytes,
-              truncated: kept.truncated,
-              ...(redirects.length > 0 ? { redirects } : {}),
-            },
-          });
-        },
-        (error: Error) => failBody('network', `the reply body could not be decoded: ${error.message}`),
-      );
-    };
-
-    function startHop() {
-      if (socket) {
-        socket.removeAllListeners();
-        socket.on('error', () => undefined);
-        socket.destroy();
-      }
-      const thisHop = ++hop;
-      const live = () => !settled && thisHop === hop;
-      const parser = new ReplyParser({
-        head: (reply) => live() && onHead(reply),
-        body: (chunk) => live() && sink?.write(chunk),
-        complete: () => live() && onComplete(),
-      });
-      const stream = route.connect(request.url);
-      socket = stream;
-      const lost = (error?: Error) => {
-        if (!live() || parser.complete) return;
-        if (!head) {
-          return finish({ error: error ? classifyNetworkError(error, where()) : { kind: 'connection-reset', message: `connection closed by ${where()} before a reply` } });
-        }
-        const code = (error as NodeJS.ErrnoException | undefined)?.code;
-        failBody('connection-reset', `connection ${code ? `reset (${code})` : 'closed'} by ${where()} before the reply body was complete`);
-      };
-      stream.on('data', (chunk: Buffer) => {
-        if (!live()) return;
-        const problem = parser.feed(chunk);
-        if (problem && live()) finish({ error: { kind: 'network', message: `invalid HTTP reply from ${where()}: ${problem.kind === 'invalid' ? problem.message : 'incomplete'}` } });
-      });
-      stream.on('end', () => {
-        if (!live()) return;
-        const problem = parser.end();
-        if (problem && live()) lost();
-      });
-      stream.on('error', (error: Error) => lost(error));
-      stream.on('close', () => lost());
-      stream.write(requestBytes(request), (error) => {
-        if (error) lost(error);
-      });
+  timerFired(): void {
+    if (this.settled) return;
+    if (!this.head) {
+      this.fail({ kind: 'timeout', message: `no reply within ${this.limits.timeoutMs} ms from ${this.where()}` });
+      return;
     }
+    const left = this.cap - (performance.now() - this.started);
+    if (left > 0) {
+      this.timer = setTimeout(onTimer, left, this);
+      return;
+    }
+    this.failBody(
+      'body-timeout',
+      `the reply's headers arrived but its body was still arriving from ${this.where()} after ${this.cap} ms, hooksim's total-time cap (maxTotalMs; the provider itself sets no limit on reading the body)`,
+    );
+  }
 
-    startHop();
-  });
+  startHop(): void {
+    if (this.hop) this.hop.link.destroy();
+    let link: Link;
+    try {
+      link = this.route.connect(this.request.url);
+    } catch (error) {
+      this.fail(classifyNetworkError(error, this.where()));
+      return;
+    }
+    const hop = new Hop(this, link);
+    this.hop = hop;
+    link.user = hop;
+    if (!link.usable) return hop.lost(new Error('the connection closed before the request was written'));
+    link.write(requestBytes(this.request));
+  }
+
+  onHead(reply: ReplyHead): void {
+    const step = redirectStep(this.request, reply.status, firstHeader(reply.rawHeaders, 'location'), this.redirects?.length ?? 0);
+    if (step.kind === 'error') return this.fail({ kind: 'network', message: `fetch failed for ${this.where()}: ${step.message}` });
+    if (step.kind === 'follow') {
+      (this.redirects ??= []).push({ status: reply.status, location: step.next.url.href });
+      this.request = step.next;
+      return this.startHop();
+    }
+    this.head = reply;
+    this.headersAtMs = performance.now() - this.started;
+    this.contentEncoding = reply.status === 204 || reply.status === 304 ? undefined : firstHeader(reply.rawHeaders, 'content-encoding');
+    this.sink = new BodySink(this.limits.maxReplyBytes, this.contentEncoding, this);
+  }
+
+  // The body's decoders push back on the socket through these (BodySink's flow).
+  pause(): void {
+    this.hop?.link.stream.pause();
+  }
+
+  resume(): void {
+    this.hop?.link.stream.resume();
+  }
+
+  failed(error: Error): void {
+    this.failBody('network', `the reply body could not be decoded (${this.contentEncoding}): ${error.message}`);
+  }
+
+  onComplete(): void {
+    const sink = this.sink!;
+    if (sink.plain) return this.succeed(sink.endNow());
+    sink.end().then(
+      (kept) => this.succeed(kept),
+      (error: Error) => this.failBody('network', `the reply body could not be decoded: ${error.message}`),
+    );
+  }
+
+  private succeed(kept: { text: string; bytes: number; truncated: boolean }): void {
+    const head = this.head!;
+    const reply: Reply = {
+      status: head.status,
+      statusText: head.statusText,
+      headers: headerRecord(head.rawHeaders),
+      body: kept.text,
+      bytes: kept.bytes,
+      truncated: kept.truncated,
+    };
+    if (this.redirects) reply.redirects = this.redirects;
+    this.finish({ durationMs: 0, reply });
+  }
+
+  invalid(message: string): void {
+    this.fail({ kind: 'network', message: `invalid HTTP reply from ${this.where()}: ${message}` });
+  }
+
+  lost(error?: Error): void {
+    if (!this.head) {
+      return this.fail(error ? classifyNetworkError(error, this.where()) : { kind: 'connection-reset', message: `connection closed by ${this.where()} before a reply` });
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    this.failBody('connection-reset', `connection ${code ? `reset (${code})` : 'closed'} by ${this.where()} before the reply body was complete`);
+  }
+
+  private bodyState(): string {
+    const head = this.head;
+    const length = head ? firstHeader(head.rawHeaders, 'content-length') : undefined;
+    return `status ${head?.status}, headers after ${ms(this.headersAtMs)}, ${this.sink?.bytes ?? 0} body bytes received${length !== undefined ? ` of content-length ${length}` : ''}`;
+  }
+
+  private failBody(kind: TransportError['kind'], what: string): void {
+    this.fail({ kind, message: `${what} (${this.bodyState()})` });
+  }
+
+  private fail(error: TransportError): void {
+    this.finish({ durationMs: 0, error });
+  }
+
+  private finish(result: AttemptResult): void {
+    if (this.settled) return;
+    this.settled = true;
+    clearTimeout(this.timer);
+    this.sink?.dispose();
+    const hop = this.hop;
+    if (hop) {
+      const link = hop.link;
+      link.user = undefined;
+      const reuse = result.reply !== undefined && !hop.parser.trailing && this.route.release !== undefined && this.route.release(this.request.url, link, this.head!);
+      if (!reuse) link.destroy();
+    }
+    result.durationMs = performance.now() - this.started;
+    this.resolve(result);
+  }
 }

@@ -31,11 +31,33 @@ export function fetchWireHeaders(request: HopRequest): [string, string][] {
 
 /** The exact bytes of an HTTP/1.1 request as fetch would write them to the socket. */
 export function requestBytes(request: HopRequest): Buffer {
-  const target = `${request.url.pathname}${request.url.search}`;
-  let head = `${request.method} ${target} HTTP/1.1\r\n`;
-  for (const [name, value] of fetchWireHeaders(request)) head += `${name}: ${value}\r\n`;
-  head += '\r\n';
-  // Header text is latin1 on the wire (as undici writes it); the body is UTF-8.
-  const headBytes = Buffer.from(head, 'latin1');
-  return request.body === undefined ? headBytes : Buffer.concat([headBytes, Buffer.from(request.body, 'utf8')]);
+  // fetchWireHeaders's list, written out in one pass (a test holds the two to the same bytes).
+  let head = `${request.method} ${request.url.pathname}${request.url.search} HTTP/1.1\r\nhost: ${request.url.host}\r\nconnection: keep-alive\r\n`;
+  let accept = false;
+  let acceptLanguage = false;
+  let secFetchMode = false;
+  let userAgent = false;
+  let acceptEncoding = false;
+  for (const [name, value] of request.headers) {
+    if (name === 'host' || name === 'connection' || name === 'content-length') continue;
+    if (name === 'accept') accept = true;
+    else if (name === 'accept-language') acceptLanguage = true;
+    else if (name === 'sec-fetch-mode') secFetchMode = true;
+    else if (name === 'user-agent') userAgent = true;
+    else if (name === 'accept-encoding') acceptEncoding = true;
+    head += `${name}: ${value}\r\n`;
+  }
+  if (!accept) head += 'accept: */*\r\n';
+  if (!acceptLanguage) head += 'accept-language: *\r\n';
+  if (!secFetchMode) head += 'sec-fetch-mode: cors\r\n';
+  if (!userAgent) head += 'user-agent: node\r\n';
+  if (!acceptEncoding) head += 'accept-encoding: gzip, deflate\r\n';
+  if (request.body === undefined) return Buffer.from(`${head}\r\n`, 'latin1');
+  const bodyLength = Buffer.byteLength(request.body, 'utf8');
+  head += `content-length: ${bodyLength}\r\n\r\n`;
+  // Header text is latin1 on the wire, one byte a character (as undici writes it); the body is UTF-8.
+  const bytes = Buffer.allocUnsafe(head.length + bodyLength);
+  bytes.write(head, 0, 'latin1');
+  bytes.write(request.body, head.length, 'utf8');
+  return bytes;
 }
