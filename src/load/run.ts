@@ -1,5 +1,6 @@
 import { systemClock } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
+import type { DeliveryRecord } from '../core/types.js';
 import { deliver } from '../delivery/deliver.js';
 import { getProvider } from '../providers/registry.js';
 import type { AnyProvider } from '../providers/types.js';
@@ -77,24 +78,42 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
   /** Whether another event may start at `at` (its start, or its intended start in open loop). */
   const mayStart = (at: number) => !interrupted && started < limit && at < deadline;
 
-  /** Delivers and judges one event; latency from `from` (send time, or intended time in open loop). */
-  const run = async (planned: PlannedEvent, from: number) => {
-    inFlight++;
+  /**
+   * Judges one delivered event and counts it, with its latency. No record, or a judge that
+   * throws, is hooksim's own fault (transports never throw for the hook's failures): counted
+   * apart, as `hooksim-error`.
+   */
+  const judge = (planned: PlannedEvent, record: DeliveryRecord | undefined, latencyMs: number) => {
+    latency.record(latencyMs);
     try {
-      const record = await deliver(transport, planned.request, policy, clock, maxReplyBytes, input.maxTotalMs);
-      const judged = provider.judge(planned.event, planned.request, record, options, clock.now());
-      latency.record(timer.now() - from);
-      count(tally, record, judged, summary?.label(judged.outcome));
-    } catch (error) {
-      // Transports never throw for the hook's failures; this is hooksim's own fault, counted apart.
-      latency.record(timer.now() - from);
-      tally.sent++;
-      tally.errored++;
-      tally.errorsByKind['hooksim-error'] = (tally.errorsByKind['hooksim-error'] ?? 0) + 1;
-      void error;
-    } finally {
-      inFlight--;
+      if (record !== undefined) {
+        const judged = provider.judge(planned.event, planned.request, record, options, clock.now());
+        count(tally, record, judged, summary?.label(judged.outcome));
+        return;
+      }
+    } catch {
+      // Counted below.
     }
+    tally.sent++;
+    tally.errored++;
+    tally.errorsByKind['hooksim-error'] = (tally.errorsByKind['hooksim-error'] ?? 0) + 1;
+  };
+  const deliverOne = (planned: PlannedEvent) => deliver(transport, planned.request, policy, clock, maxReplyBytes, input.maxTotalMs);
+  /**
+   * Events built ahead, in stream order, while requests are out (at most one per connection):
+   * when a reply comes in, the next request goes out without waiting for an event to be built.
+   * Whichever sender is free takes the oldest, so none holds back an event another could send.
+   */
+  const ready: PlannedEvent[] = [];
+  /** The next event to send, counted as started, if another one may start at `at`. */
+  const take = (at: number): PlannedEvent | undefined => {
+    if (!mayStart(at)) return undefined;
+    started++;
+    return ready.length > 0 ? ready.shift()! : source.next();
+  };
+  /** Builds one more event ahead, if the run will want it (a duration run may leave a few unsent). */
+  const buildAhead = () => {
+    if (ready.length < connections && started + ready.length < limit && !interrupted) ready.push(source.next());
   };
 
   const progress = input.onProgress
@@ -123,39 +142,83 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
     if (ownsTransport) await transport.close();
   }
 
+  /**
+   * Closed loop: `connections` senders, each sending its next event once the previous reply is
+   * in. The next event is already built (see {@link buildAhead}) and goes on the wire as soon
+   * as the reply arrives, before that reply is judged: the hook waits on hooksim about as
+   * little as it would on a plain HTTP load tool. Latency runs from the send to the reply.
+   */
   async function closedLoop(): Promise<void> {
     const sender = async () => {
-      while (mayStart(timer.now())) {
-        started++;
-        const planned = source.next();
-        await run(planned, timer.now());
+      let current = take(timer.now());
+      if (current === undefined) return;
+      let from = timer.now();
+      let delivery = deliverOne(current);
+      inFlight++;
+      buildAhead();
+      for (;;) {
+        let record: DeliveryRecord | undefined;
+        try {
+          record = await delivery;
+        } catch {
+          record = undefined;
+        }
+        inFlight--;
+        const doneAt = timer.now();
+        const previous = current;
+        const previousFrom = from;
+        const next = take(doneAt);
+        if (next !== undefined) {
+          current = next;
+          from = doneAt;
+          delivery = deliverOne(next);
+          inFlight++;
+        }
+        judge(previous, record, doneAt - previousFrom);
+        if (next === undefined) return;
+        buildAhead();
       }
     };
     await Promise.all(Array.from({ length: connections }, sender));
   }
 
+  /**
+   * Open loop: event k starts at `begin + k / rate` whatever the hook does (built beforehand, so
+   * building does not delay it); at the connection cap it waits for a free one, and its latency
+   * still counts from the intended time.
+   */
   async function openLoop(rate: number): Promise<void> {
     const interval = 1000 / rate;
-    const running = new Set<Promise<void>>();
     let freed: (() => void) | undefined;
+    let allDone: (() => void) | undefined;
+    const settle = () => {
+      inFlight--;
+      freed?.();
+      freed = undefined;
+      if (inFlight === 0) allDone?.();
+    };
     for (let k = 0; ; k++) {
       const intended = begin + k * interval;
-      if (!mayStart(intended)) break;
+      const planned = take(intended);
+      if (planned === undefined) break;
       if (timer.now() < intended) await timer.sleepUntil(intended);
       // At the cap, the event waits for a connection; its latency still counts from `intended`.
-      while (running.size >= connections) await new Promise<void>((resolve) => (freed = resolve));
+      while (inFlight >= connections) await new Promise<void>((resolve) => (freed = resolve));
       if (interrupted) break;
-      started++;
-      const planned = source.next();
       lag!.record(timer.now() - intended);
-      const delivery = run(planned, intended).then(() => {
-        running.delete(delivery);
-        freed?.();
-        freed = undefined;
-      });
-      running.add(delivery);
+      inFlight++;
+      deliverOne(planned).then(
+        (record) => {
+          judge(planned, record, timer.now() - intended);
+          settle();
+        },
+        () => {
+          judge(planned, undefined, timer.now() - intended);
+          settle();
+        },
+      );
     }
-    await Promise.all(running);
+    if (inFlight > 0) await new Promise<void>((resolve) => (allDone = resolve));
   }
 
   const elapsedMs = timer.now() - begin;

@@ -92,7 +92,7 @@ export interface LoadReport {
   elapsedMs: number;
   /** Events judged per second. */
   throughput: number;
-  /** Delivery latency: from the send (closed loop) or its intended time (open loop) to the verdict. */
+  /** Delivery latency: from the send (closed loop) or its intended time (open loop) to the complete reply (judged at once). */
   latency: LatencySummary;
   /**
    * Open loop: how late each event actually started after its intended time (waiting for a free

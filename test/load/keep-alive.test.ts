@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
+import { loadTest } from '../../src/load/index.js';
 import { send } from '../../src/send.js';
 import { transportFor } from '../../src/transports/target.js';
 
@@ -24,9 +25,11 @@ async function hook(close = false): Promise<{ url: string; sockets: Socket[] }> 
 }
 
 afterEach(async () => {
-  server?.closeAllConnections();
-  await new Promise((resolve) => server?.close(resolve));
+  const open = server;
   server = undefined;
+  if (!open) return;
+  open.closeAllConnections();
+  await new Promise((resolve) => open.close(resolve));
 });
 
 describe('URL transport keeps connections alive, as fetch does', () => {
@@ -72,5 +75,81 @@ describe('URL transport keeps connections alive, as fetch does', () => {
     await transport.close();
     await ended;
     expect(sockets[0]!.destroyed).toBe(true);
+  });
+});
+
+describe('load runs reuse connections, and lose no event when the hook closes them', () => {
+  /** A hook counting its TCP connections, with the server tuned by `tune`. */
+  async function countingHook(tune: (server: Server) => void = () => undefined) {
+    const bodies: string[] = [];
+    const sockets: Socket[] = [];
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        bodies.push(Buffer.concat(chunks).toString('utf8'));
+        res.setHeader('content-type', 'application/json');
+        res.end('{"ok":true}');
+      });
+    });
+    tune(server);
+    server.on('connection', (socket: Socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, bodies, sockets };
+  }
+
+  test('one connection carries 25 events in a row', async () => {
+    const hook = await countingHook();
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister'], target: hook.url, signingKey: KEY, count: 25, connections: 1 });
+    expect(report.tally).toMatchObject({ sent: 25, kept: 25 });
+    expect(hook.bodies).toHaveLength(25);
+    expect(hook.sockets).toHaveLength(1);
+  });
+
+  test('4 connections carry 100 events: no more sockets than connections', async () => {
+    const hook = await countingHook();
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister'], target: hook.url, signingKey: KEY, count: 100, connections: 4 });
+    expect(report.tally).toMatchObject({ sent: 100, kept: 100 });
+    expect(hook.sockets).toHaveLength(4);
+  });
+
+  test('a hook that closes each connection after 3 requests (connection: close on the third) gets every event once', async () => {
+    const hook = await countingHook((s) => (s.maxRequestsPerSocket = 3));
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister'], target: hook.url, signingKey: KEY, count: 30, connections: 2 });
+    expect(report.tally).toMatchObject({ sent: 30, kept: 30, errored: 0 });
+    expect(hook.bodies).toHaveLength(30);
+    expect(new Set(hook.bodies).size).toBe(30);
+    expect(hook.sockets).toHaveLength(10);
+  });
+
+  test('a hook whose idle connections close too soon to reuse (keep-alive: timeout=1) gets every event once, each on its own connection', async () => {
+    const hook = await countingHook((s) => (s.keepAliveTimeout = 1000));
+    const report = await loadTest({ provider: 'logto', events: ['PostRegister'], target: hook.url, signingKey: KEY, count: 12, connections: 3 });
+    expect(report.tally).toMatchObject({ sent: 12, kept: 12, errored: 0 });
+    expect(new Set(hook.bodies).size).toBe(12);
+    expect(hook.sockets).toHaveLength(12);
+  });
+});
+
+describe('a connection is reused only after a clean reply', () => {
+  test('bytes after the reply (more than its content-length) keep the reply but retire the connection', async () => {
+    const { serveRaw, readRequest, closeAll } = await import('../transports/helpers.js');
+    let connections = 0;
+    const { url } = await serveRaw((socket) => {
+      connections++;
+      readRequest(socket, () => socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n{"ok":true}EXTRA'));
+    });
+    const transport = transportFor(`${url}/hook`);
+    try {
+      for (const seed of [1, 2]) {
+        const result = await send({ provider: 'logto', event: 'PostRegister', seed, signingKey: KEY, target: transport });
+        expect(result.response?.body).toBe('{"ok":true}');
+        expect(result.verdict.pass).toBe(true);
+      }
+    } finally {
+      await transport.close();
+      await closeAll();
+    }
+    expect(connections).toBe(2);
   });
 });
