@@ -35,17 +35,27 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
 
 function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): unknown {
   if (typeof value === 'string') return scrub(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => walk(item, secrets, false));
   if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = walkChild(value[i], secrets, false);
+    return out;
+  }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const child = (value as Record<string, unknown>)[key];
     if (typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key)))) {
       out[key] = REDACTED;
-    }
-    else out[key] = walk(child, secrets, key === 'headers');
+    } else out[key] = walkChild(child, secrets, key === 'headers');
   }
   return out;
+}
+
+/** {@link walk} for one child, with the common leaves (text, numbers) handled without a call. */
+function walkChild(child: unknown, secrets: readonly string[], isHeaders: boolean): unknown {
+  if (typeof child === 'string') return secrets.length === 0 ? child : scrub(child, secrets);
+  if (child === null || typeof child !== 'object') return child;
+  return walk(child, secrets, isHeaders);
 }
 
 function scrub(text: string, secrets: readonly string[]): string {
