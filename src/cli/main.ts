@@ -77,21 +77,21 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, provide
  */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.pass;
-  // The providers' commands, from the built catalog: no provider code loads for --help.
-  const { loadProviderCommands } = await import('./commands/provider-commands.js');
-  const program = buildProgram(
-    io,
-    (code) => {
-      exitCode = code;
-    },
-    await loadProviderCommands(),
-  );
-  if (argv.length === 0) {
-    // A bare `hooksim` asks what there is: show it, but never pass a CI step that lost its command.
-    io.stderr(program.helpInformation() + EXIT_HELP.trimEnd() + '\n');
-    return EXIT.usage;
-  }
   try {
+    // The providers' commands, from the built catalog: no provider code loads for --help.
+    const { loadProviderCommands } = await import('./commands/provider-commands.js');
+    const program = buildProgram(
+      io,
+      (code) => {
+        exitCode = code;
+      },
+      await loadProviderCommands(),
+    );
+    if (argv.length === 0) {
+      // A bare `hooksim` asks what there is: show it, but never pass a CI step that lost its command.
+      io.stderr(program.helpInformation() + EXIT_HELP.trimEnd() + '\n');
+      return EXIT.usage;
+    }
     // Provider files first: every command then finds their providers by name.
     const [{ takeProviderFiles }, { withProviderScope }] = await Promise.all([import('./provider-files.js'), import('../providers/scope.js')]);
     // Providers from files last for this run: runCli called again in one process starts afresh.
