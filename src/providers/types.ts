@@ -158,6 +158,14 @@ export interface Provider<Options = unknown, Outcome = unknown, Actor extends Js
   mockApi?: MockApiPlugin;
   /** Commands the provider adds to the CLI, beside the generic ones (Logto's `test-hook`). */
   commands?: readonly ProviderCommand[];
+  /**
+   * The provider's own `hooksim check` catalogue, for providers whose hooks fail in ways the
+   * generic checks do not probe (Logto's console test payloads, Dexie Cloud's action contract).
+   * Without it, `hooksim check` runs the generic catalogue. A function returning a promise, so the
+   * catalogue (and the check kit it brings) loads only when a check runs:
+   * `checks: () => import('./checks/index.js').then((module) => module.myChecks)`.
+   */
+  checks?: () => Promise<readonly import('../check/types.js').CheckDefinition[]>;
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */
