@@ -166,6 +166,11 @@ export interface Provider<Options = unknown, Outcome = unknown, Actor extends Js
    * `checks: () => import('./checks/index.js').then((module) => module.myChecks)`.
    */
   checks?: () => Promise<readonly import('../check/types.js').CheckDefinition[]>;
+  /**
+   * How `hooksim serve` / `ui` treat the provider: its API played for a session (port flag, state
+   * file part, printed line), its payload contract for overrides, its outcome in words.
+   */
+  emulator?: import('./emulation.js').ProviderEmulator<Outcome>;
   /** Secret values in these options (never printed). */
   secrets(options: Options): string[];
   /** Zod schemas of the wire contracts, by name, for JSON Schema export. */
