@@ -2,7 +2,7 @@
  * `checkHook`: audits a hook in one call with the attacks and edge cases real hooks fail:
  * every event and shape of user, signature probes, non-events, duplicates, order, concurrency,
  * latency, the provider console's test payloads, fuzzing with shrinking, and what the hook did
- * (effects). Provider-specific catalogues live in `registry.ts`.
+ * (effects). A provider brings its own catalogue (`Provider.checks`) or gets the generic one (`registry.ts`).
  */
 import { systemClock } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
@@ -51,7 +51,6 @@ export function summarise(checks: readonly CheckResult[], strict: boolean): Pick
 export async function checkHook(input: CheckOptions): Promise<CheckReport> {
   const started = performance.now();
   const provider = typeof input.provider === 'string' ? getProvider(input.provider) : input.provider;
-  const definitions = checksFor(provider.name);
   const seed = input.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`seed must be a whole number >= 0, got ${seed}`);
   const fuzzRuns = input.fuzz ?? DEFAULT_FUZZ_RUNS;
@@ -67,9 +66,10 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
   if (input.signingKey !== undefined && keyOption === undefined) throw new UsageError(`${provider.name} does not sign its requests: --signing-key does not apply`);
   const given = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { [keyOption!]: input.signingKey } : {}) };
   const parsed = parseOrUsageError(provider.optionsSchema, given, `${provider.name} options`, knownKeys) as Record<string, unknown>;
-  // One hook for the whole audit: Logto's hookId stays the same across events, as it would.
+  // One hook for the whole audit: what the provider fixes for a run (Logto's hookId) stays the same across events, as it would.
   const providerOptions = (provider.runOptions ? provider.runOptions(seed, parsed) : parsed) as Record<string, unknown>;
-  const rawOptions = { ...given, ...(providerOptions.hookId !== undefined ? { hookId: providerOptions.hookId } : {}) };
+  const fixedForRun = Object.entries(providerOptions).filter(([key, value]) => value !== undefined && value !== parsed[key]);
+  const rawOptions = { ...given, ...Object.fromEntries(fixedForRun) };
   const clock = input.clock ?? systemClock;
   const transport = transportFor(input.target);
   let client: EffectClient | undefined | null = null;
@@ -96,6 +96,7 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
     seedFor: (label) => (Math.imul(seed + 1, 0x9e3779b1) ^ seedFromString(label)) >>> 1,
   };
 
+  const definitions = await checksFor(provider);
   const checks: CheckResult[] = [];
   try {
     for (const definition of definitions) {

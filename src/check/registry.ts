@@ -1,18 +1,13 @@
-import { dexieChecks } from './dexie-cloud.js';
-import { genericChecks } from './generic.js';
-import { logtoChecks } from './logto.js';
+import type { AnyProvider } from '../providers/types.js';
 import type { CheckDefinition } from './types.js';
 
-/** Check catalogues by provider name: a provider with checks of its own adds one line here. */
-const catalogues: Record<string, readonly CheckDefinition[]> = {
-  logto: logtoChecks,
-  'dexie-cloud': dexieChecks,
-};
-
 /**
- * The checks for a provider: its own catalogue, or the generic one, which asks the provider
- * (its contract, signing scheme and repeats) and so works for provider files and any other.
+ * The checks for a provider: its own catalogue (`Provider.checks`, loaded when asked for), or the
+ * generic one, which asks the provider (its contract, signing scheme and repeats) and so works for
+ * provider files and any other. Both load lazily: they bring the check kit with them.
  */
-export function checksFor(provider: string): readonly CheckDefinition[] {
-  return catalogues[provider] ?? genericChecks;
+export async function checksFor(provider: AnyProvider): Promise<readonly CheckDefinition[]> {
+  if (provider.checks) return provider.checks();
+  const { genericChecks } = await import('./generic.js');
+  return genericChecks;
 }

@@ -9,7 +9,6 @@
  * expect(report).toPass();
  */
 import { beforeAll, describe, test } from 'vitest';
-import { checksFor } from '../check/registry.js';
 import type { CheckOptions, CheckReport, CheckResult } from '../check/types.js';
 
 /** One check for a failure message: status, id, what happened, why, fix and how to replay. */
@@ -54,14 +53,17 @@ export interface CheckMatchers<R = unknown> {
  * one test). A check that was skipped (no signing key, fuzzing off) is reported as skipped.
  */
 export function describeCheck(name: string, options: CheckOptions & { timeoutMs?: number }): void {
-  const providerName = typeof options.provider === 'string' ? options.provider : options.provider.name;
-  describe(name, () => {
+  // The catalogue loads while vitest collects: vitest awaits an async describe body before it
+  // runs anything, so the tests below are declared in time and no caller has to await.
+  describe(name, async () => {
     let report: CheckReport;
     beforeAll(async () => {
       const { checkHook } = await import('../check/index.js');
       report = await checkHook(options);
     }, options.timeoutMs ?? 120_000);
-    for (const definition of checksFor(providerName)) {
+    const [{ getProvider }, { checksFor }] = await Promise.all([import('../providers/registry.js'), import('../check/registry.js')]);
+    const provider = typeof options.provider === 'string' ? getProvider(options.provider) : options.provider;
+    for (const definition of await checksFor(provider)) {
       const expands = definition.id.endsWith('.');
       test(expands ? `${definition.id}*` : definition.id, (context) => {
         const results = report.checks.filter((check) => (expands ? check.id.startsWith(definition.id) : check.id === definition.id));

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, type RunnerTestFile } from 'vitest';
 import '../../src/vitest/index.js';
 import { checkHook } from '../../src/check/index.js';
 import { checkMatchers, describeCheck } from '../../src/vitest/check.js';
 import { createFixtureHook } from './fixtures/logto-hook.js';
+import { providerWithOwnChecks } from './fixtures/own-checks-provider.js';
 
 const signingKey = 'check-test-signing-key-0123456789';
 
@@ -37,4 +38,29 @@ describeCheck('describeCheck against a correct Logto receiver', {
   signingKey,
   fuzz: 5,
   effects: { 'User.Created': () => true },
+});
+
+// The test names come from the provider's own catalogue, loaded while vitest collects.
+describeCheck('describeCheck with a catalogue of the provider\'s own', {
+  provider: providerWithOwnChecks(['own.first', 'own.expanding.']),
+  target: { fetch: async () => new Response('{}', { status: 200 }) },
+});
+
+describe('describeCheck declares one test per check of the provider\'s catalogue', () => {
+  const testsOf = (file: RunnerTestFile, suite: string) => {
+    const found = file.tasks.find((task) => task.name === suite);
+    return found?.type === 'suite' ? found.tasks.map((task) => task.name) : undefined;
+  };
+
+  it('a provider object with its own checks: its ids, an expanding one as `id*`', ({ task }) => {
+    expect(testsOf(task.file, "describeCheck with a catalogue of the provider's own")).toEqual(['own.first', 'own.expanding.*']);
+  });
+
+  it("Logto's catalogue, by name: Logto's own checks (not the generic ones)", ({ task }) => {
+    expect(testsOf(task.file, 'describeCheck against a correct Logto receiver')).toEqual([
+      'events.*', 'signature.missing', 'signature.tampered', 'signature.wrong-key', 'signature.body-altered', 'signature.malformed', 'signature.trailing-junk',
+      'signature.reencoded', 'body.not-an-event', 'delivery.duplicate', 'delivery.out-of-order', 'delivery.concurrent', 'console.test-payloads', 'effects.*',
+      'fuzz.events', 'delivery.latency',
+    ]);
+  });
 });

@@ -32,6 +32,8 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome, DexieActor> = {
   // The token's expiry counts from when the reply arrived.
   judge: (_event, request, record, options, now) => judgeDexie(request, record, { ...options, now }),
   mockApi: dexieMockApi,
+  // Loaded when `hooksim check` runs: the check kit stays out of `import('hooksim')`.
+  checks: () => import('./checks/index.js').then((module) => module.dexieChecks),
   secrets: (options) => (options.token ? [options.token] : []),
   describeOutcome: describeDexieOutcome,
   contracts: dexieContracts,

@@ -49,6 +49,8 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey, keyOption: 'signingKey' },
   mockApi: logtoMockApi,
   commands: [{ name: 'test-hook', module: new URL('./cli/test-hook.js', import.meta.url).href }],
+  // Loaded when `hooksim check` runs: the check kit stays out of `import('hooksim')`.
+  checks: () => import('./checks/index.js').then((module) => module.logtoChecks),
   secrets: (options) => [options.signingKey],
   contracts: logtoContracts,
   outcomeSummary: { title: 'Logto log rows (TriggerHook.<event>)', label: (outcome) => outcome.result },

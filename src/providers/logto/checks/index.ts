@@ -1,17 +1,16 @@
-import { REMOVE, type JsonObject } from '../core/json.js';
-import { logtoEventSpecs } from '../providers/logto/events/index.js';
-import { logtoTestPayload } from '../providers/logto/test-payload.js';
-import type { BuildSpec } from './build.js';
-import { concurrentCheck, duplicateCheck, latencyCheck, outOfOrderCheck, type DeliveryTexts } from './delivery.js';
-import { effectsCheck } from './effects-check.js';
-import { exchange } from './exchange.js';
-import { fuzzCheck } from './fuzz.js';
-import { combine, gradeAccept } from './grade.js';
-import { logtoFuzz } from './logto-fuzz.js';
-import { signatureChecks } from './signature.js';
-import { prepare } from './build.js';
-import { eventSweep, type SweepCase } from './sweep.js';
-import type { CheckContext, CheckDefinition } from './types.js';
+import { prepare, type BuildSpec } from '../../../check/build.js';
+import { concurrentCheck, duplicateCheck, latencyCheck, outOfOrderCheck, type DeliveryTexts } from '../../../check/delivery.js';
+import { effectsCheck } from '../../../check/effects-check.js';
+import { exchange } from '../../../check/exchange.js';
+import { fuzzCheck } from '../../../check/fuzz.js';
+import { combine, gradeAccept } from '../../../check/grade.js';
+import { signatureChecks } from '../../../check/signature.js';
+import { eventSweep, type SweepCase } from '../../../check/sweep.js';
+import type { CheckContext, CheckDefinition } from '../../../check/types.js';
+import { REMOVE, type JsonObject } from '../../../core/json.js';
+import { logtoEventSpecs } from '../events/index.js';
+import { logtoTestPayload } from '../test-payload.js';
+import { logtoFuzz } from './fuzz.js';
 
 type User = Record<string, unknown>;
 

@@ -1,11 +1,10 @@
 import type { Arbitrary } from 'fast-check';
-import type { JsonObject, JsonValue } from '../core/json.js';
-import { prepare } from './build.js';
-import { replyText, statusClass } from './exchange.js';
-import type { FuzzSpec } from './fuzz.js';
-import type { CheckContext } from './types.js';
-
-type FastCheck = typeof import('fast-check');
+import { emailArbitrary, type FastCheck } from '../../../check/arbitraries.js';
+import { prepare } from '../../../check/build.js';
+import { replyText, statusClass } from '../../../check/exchange.js';
+import type { FuzzSpec } from '../../../check/fuzz.js';
+import type { CheckContext } from '../../../check/types.js';
+import type { JsonObject, JsonValue } from '../../../core/json.js';
 
 /** Logto events that carry a user row, and where: `user` (interaction) or `data` (data events). */
 export const USER_EVENTS: readonly { event: string; variant?: string; at: 'user' | 'data' }[] = [
@@ -23,17 +22,6 @@ export const USER_EVENTS: readonly { event: string; variant?: string; at: 'user'
 export interface LogtoFuzzValue {
   event: number;
   user: Partial<Record<string, JsonValue>>;
-}
-
-/** Emails people really have: tags, dots, capitals, unicode, IDN, very long local parts. */
-export function emailArbitrary(fc: FastCheck): Arbitrary<string> {
-  const local = fc.oneof(
-    fc.constantFrom('a', 'first.last', 'First.Last', 'user+tag', 'x.y+z+w', 'ZOË', 'josé.álvarez', '用户', 'o\'brien'),
-    fc.string({ unit: fc.constantFrom('a', 'B', '.', '+', '-', '_', '0', 'é', 'ü'), minLength: 1, maxLength: 64 }).filter((text) => !text.startsWith('.') && !text.endsWith('.')),
-    fc.constant('l'.repeat(64)),
-  );
-  const domain = fc.constantFrom('example.com', 'EXAMPLE.COM', 'sub.example.co.uk', 'bücher.example', 'xn--bcher-kva.example', '例え.jp', 'x.io');
-  return fc.tuple(local, domain).map(([name, host]) => `${name}@${host}`);
 }
 
 const EXTREME_TIMES = [0, 1, 8_640_000_000_000_000, 4_102_444_800_000];

@@ -1,14 +1,14 @@
 import type { Arbitrary } from 'fast-check';
-import type { JsonObject } from '../core/json.js';
-import type { DeliveryRecord } from '../core/types.js';
-import { opaqueUserId } from '../providers/dexie-cloud/identity.js';
-import { prepare } from './build.js';
-import { latencyCheck, type DeliveryTexts } from './delivery.js';
-import { exchange, recordLatency, replyText } from './exchange.js';
-import { fuzzCheck, type FuzzSpec } from './fuzz.js';
-import { result, type CheckText } from './grade.js';
-import { emailArbitrary } from './logto-fuzz.js';
-import type { CheckContext, CheckDefinition, CheckResult, SentExchange } from './types.js';
+import { emailArbitrary } from '../../../check/arbitraries.js';
+import { prepare } from '../../../check/build.js';
+import { latencyCheck, type DeliveryTexts } from '../../../check/delivery.js';
+import { exchange, recordLatency, replyText } from '../../../check/exchange.js';
+import { fuzzCheck, type FuzzSpec } from '../../../check/fuzz.js';
+import { result, type CheckText } from '../../../check/grade.js';
+import type { CheckContext, CheckDefinition, CheckResult, SentExchange } from '../../../check/types.js';
+import type { JsonObject } from '../../../core/json.js';
+import type { DeliveryRecord } from '../../../core/types.js';
+import { opaqueUserId } from '../identity.js';
 
 const CONTRACT_WHY = 'Dexie Cloud reads only a 200 application/json {ok: true, action} as a decision: anything else fails the login with WEBHOOK_ERROR and the user cannot sign in.';
 const CONTRACT_FIX = 'Answer every call 200 with application/json {"ok": true, "action": "eval" | "prod" | "reject"}, also when the email is missing (custom authentication) or unusual.';
