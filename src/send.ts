@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from './core/clock.js';
 import { applyOverrides, type JsonObject, type Overrides } from './core/json.js';
 import { parseOrUsageError } from './core/options.js';
-import { redact } from './core/redact.js';
+import { redact, redactOwned } from './core/redact.js';
 import type { Attempt, Reply, TransportError, Verdict, WireRequest } from './core/types.js';
 import { deliver } from './delivery/deliver.js';
 import { getEvent, getProvider, getVariant } from './providers/registry.js';
@@ -185,24 +185,41 @@ export async function deliverPrepared<Outcome = unknown>(
   // A pinned `now` (send's option) is the provider's time for judging too; otherwise the clock's.
   const judged = provider.judge(prepared.event, prepared.request, record, providerOptions, options.now ?? clock.now());
   const last = record.attempts.at(-1);
-  const result: SendResult<Outcome> = {
-    provider: provider.name,
-    event: prepared.event,
-    variant: prepared.variant,
-    target: transport.description,
-    options: prepared.options,
-    seed: prepared.seed,
-    request: withParsedBody(prepared.request),
-    ...(last?.reply ? { response: withParsedBody(last.reply) } : {}),
-    ...(last?.error ? { error: last.error } : {}),
-    attempts: record.attempts,
-    verdict: judged.verdict,
-    outcome: judged.outcome as Outcome,
-    actor: prepared.actor,
-    ...(provider.describeOutcome ? { decision: provider.describeOutcome(judged.outcome) } : {}),
-    ...noteList(provider, providerOptions),
-  };
-  return redact(result, secrets);
+  const result: SendResult<Outcome> = redact(
+    {
+      provider: provider.name,
+      event: prepared.event,
+      variant: prepared.variant,
+      target: transport.description,
+      options: prepared.options,
+      seed: prepared.seed,
+      request: prepared.request,
+      ...(last?.reply ? { response: withParsedBody(last.reply) } : {}),
+      ...(last?.error ? { error: last.error } : {}),
+      attempts: record.attempts,
+      verdict: judged.verdict,
+      outcome: judged.outcome as Outcome,
+      actor: prepared.actor,
+      ...(provider.describeOutcome ? { decision: provider.describeOutcome(judged.outcome) } : {}),
+      ...noteList(provider, providerOptions),
+    },
+    secrets,
+  );
+  // The request body parsed is this result's own (nothing else holds it): redacted where it
+  // stands rather than copied, the largest part of a result spared a copy.
+  const json = parsedBody(prepared.request.body);
+  if (json !== undefined) (result.request as ParsedBody).json = redactOwned(json.value, secrets);
+  return result;
+}
+
+/** A body's JSON value, if it is JSON (as {@link withParsedBody} decides). */
+function parsedBody(body: string): { value: unknown } | undefined {
+  if (body === '') return undefined;
+  try {
+    return { value: JSON.parse(body) as unknown };
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -33,6 +33,44 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
   return walk(value, live, false) as T;
 }
 
+/**
+ * {@link redact} for a value that belongs to the caller alone (built for one result, reachable
+ * from nothing else): the same secrets are replaced, but only the objects on the way to a
+ * replacement are copied, and the rest is returned as it is. As cheap as reading it when, as
+ * usual, nothing in it is secret. Objects other than plain ones and arrays are copied as
+ * `redact` copies them.
+ */
+export function redactOwned<T>(value: T, secrets: readonly string[]): T {
+  const live = secrets.filter((secret) => secret.length >= MIN_SCRUB_LENGTH);
+  return owned(value, live, false) as T;
+}
+
+function owned(value: unknown, secrets: readonly string[], isHeaders: boolean): unknown {
+  if (typeof value === 'string') return scrub(value, secrets);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = typeof item === 'object' && item !== null ? owned(item, secrets, false) : typeof item === 'string' ? scrub(item, secrets) : item;
+      if (next !== item) (out ??= value.slice())[i] = next;
+    }
+    return out ?? value;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return walk(value, secrets, isHeaders);
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const child = (value as Record<string, unknown>)[key];
+    let next: unknown;
+    if (typeof child === 'string') {
+      next = child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key))) ? REDACTED : scrub(child, secrets);
+    } else next = typeof child === 'object' && child !== null ? owned(child, secrets, key === 'headers') : child;
+    if (next !== child) put((out ??= { ...(value as Record<string, unknown>) }), key, next);
+  }
+  return out ?? value;
+}
+
 function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): unknown {
   if (typeof value === 'string') return scrub(value, secrets);
   if (value === null || typeof value !== 'object') return value;
@@ -44,11 +82,17 @@ function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): u
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key)))) {
-      out[key] = REDACTED;
-    } else out[key] = walkChild(child, secrets, key === 'headers');
+    const next = typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key))) ? REDACTED : walkChild(child, secrets, key === 'headers');
+    if (key === '__proto__') put(out, key, next);
+    else out[key] = next;
   }
   return out;
+}
+
+/** Sets a property, `__proto__` included (JSON.parse makes it an own key; assigning it would set the prototype). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** {@link walk} for one child, with the common leaves (text, numbers) handled without a call. */
@@ -59,6 +103,7 @@ function walkChild(child: unknown, secrets: readonly string[], isHeaders: boolea
 }
 
 function scrub(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0) return text;
   let out = text;
   // `includes` first: most strings hold no secret, and split/join always copies.
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);

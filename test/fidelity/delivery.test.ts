@@ -2,10 +2,12 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { manualClock } from '../../src/core/clock.js';
+import { REDACTED, redact, redactOwned } from '../../src/core/redact.js';
 import type { LogtoOutcome } from '../../src/providers/logto/outcome.js';
-import { send } from '../../src/send.js';
-import type { Target } from '../../src/transports/target.js';
+import { deliverPrepared, prepareEvent, send } from '../../src/send.js';
+import { transportFor, type Target } from '../../src/transports/target.js';
 
 const NOW = '2026-03-02T08:00:00.000Z';
 const KEY = 'Xq3vR8tLm2Np7Ks4Wd9Yb6Hc1Jf5Gz0A';
@@ -215,5 +217,51 @@ describe('redaction', () => {
     expect(text).not.toContain(KEY);
     expect(result.options.signingKey).toBe('[redacted]');
     expect(result.response?.body).toContain('[redacted]');
+  });
+
+  test('a secret the payload carries (set on the event) is redacted in the parsed request too', async () => {
+    const app = express();
+    app.post('*splat', (_req, res) => res.json({ ok: true }));
+    const prepared = prepareEvent({ provider: 'logto', event: 'PostSignIn', now: NOW, signingKey: KEY, set: { 'user.name': `x ${KEY} y`, 'user.customData': { password: 'hunter2', nested: { headers: { authorization: 'Basic abc', 'x-api-key': 'k', accept: '*/*' } } } } });
+    const transport = transportFor({ app });
+    const result = await deliverPrepared(prepared, transport);
+    await transport.close();
+    const json = (result.request as { json: { user: { name: string; customData: unknown } } }).json;
+    expect(JSON.stringify(result)).not.toContain(KEY);
+    expect(json.user.name).toBe(`x ${REDACTED} y`);
+    expect(json.user.customData).toEqual({ password: REDACTED, nested: { headers: { authorization: REDACTED, 'x-api-key': REDACTED, accept: '*/*' } } });
+    // The prepared event itself is left as it was.
+    expect(prepared.payload).toMatchObject({ user: { name: `x ${KEY} y` } });
+  });
+
+  test('redactOwned gives what redact gives, copying only what it changes', () => {
+    const secret = 'S3cr3tValue!';
+    const text = fc.oneof(fc.string(), fc.constantFrom(secret, `a${secret}b`, ''));
+    const key = fc.oneof(fc.string(), fc.constantFrom('password', 'Token', 'headers', 'authorization', 'x-dexiecloud-token', '__proto__', 'plain'));
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 5 }),
+    })).value;
+    fc.assert(
+      fc.property(json, (value) => {
+        const before = JSON.stringify(value);
+        const copied = redact(value, [secret]);
+        const owned = redactOwned(structuredClone(value), [secret]);
+        expect(owned).toStrictEqual(copied);
+        expect(JSON.stringify(owned)).not.toContain(secret);
+        expect(JSON.stringify(value)).toBe(before);
+      }),
+      { numRuns: 300 },
+    );
+    const clean = { a: [1, { b: 'text' }], headers: { accept: '*/*' } };
+    const same = redactOwned(clean, [secret]);
+    expect(same).toBe(clean);
+    expect(same.a).toBe(clean.a);
+    const dirty = { a: [1, { b: secret }], c: { d: 'e' } };
+    const changed = redactOwned(dirty, [secret]);
+    expect(changed).not.toBe(dirty);
+    expect(changed.c).toBe(dirty.c);
+    expect(changed.a[1]).toEqual({ b: REDACTED });
   });
 });
