@@ -57,8 +57,11 @@ export interface EmulatedApi {
   save(): unknown;
   /** A saved part as the page may see it: secrets replaced by `[redacted]`. */
   redact(saved: unknown): unknown;
-  /** Replaces the state with a saved part; secrets the page saw as `[redacted]` keep their current value. */
-  load(saved: unknown): void;
+  /**
+   * Replaces the state with a saved part (checked by `stateSchema`), `seed` being the state's next
+   * seed; secrets the page saw as `[redacted]` keep their current value.
+   */
+  load(saved: unknown, seed: number): void;
 }
 
 /** How the emulator treats a provider's events and plays its API. Every part is optional. */

@@ -1,4 +1,5 @@
 import { dexieMockApi } from './mock-api/plugin.js';
+import { dexieEmulator } from './emulator.js';
 import { describeDexieOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { dexieContracts } from './contract.js';
@@ -32,6 +33,7 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome, DexieActor> = {
   // The token's expiry counts from when the reply arrived.
   judge: (_event, request, record, options, now) => judgeDexie(request, record, { ...options, now }),
   mockApi: dexieMockApi,
+  emulator: dexieEmulator,
   // Loaded when `hooksim check` runs: the check kit stays out of `import('hooksim')`.
   checks: () => import('./checks/index.js').then((module) => module.dexieChecks),
   secrets: (options) => (options.token ? [options.token] : []),

@@ -1,4 +1,5 @@
 import { logtoMockApi } from './mock-api/plugin.js';
+import { logtoEmulator } from './emulator.js';
 import { describeLogtoOutcome } from './decision.js';
 import type { Provider } from '../types.js';
 import { logtoContracts } from './contract.js';
@@ -48,6 +49,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey, keyOption: 'signingKey' },
   mockApi: logtoMockApi,
+  emulator: logtoEmulator,
   commands: [{ name: 'test-hook', module: new URL('./cli/test-hook.js', import.meta.url).href }],
   // Loaded when `hooksim check` runs: the check kit stays out of `import('hooksim')`.
   checks: () => import('./checks/index.js').then((module) => module.logtoChecks),
