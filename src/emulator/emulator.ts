@@ -7,22 +7,21 @@ import type { HooksimConfig } from '../config/define.js';
 import { systemClock, type Clock } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import { isJsonObject, type JsonObject } from '../core/json.js';
-import { REDACTED, redact } from '../core/redact.js';
+import { redact } from '../core/redact.js';
 import type { WireRequest } from '../core/types.js';
-import { createDexieMockApi, type DexieMockApi } from '../providers/dexie-cloud/mock-api/index.js';
-import { createLogtoMockApi, type LogtoMockApi } from '../providers/logto/mock-api/index.js';
 import { serveMockApi, type ServedMockApi } from '../mock-apis/server.js';
 import type { MockApi, MswServerLike } from '../mock-apis/types.js';
-import type { DexieOutcome } from '../providers/dexie-cloud/outcome.js';
+import type { EmulatedApi, EmulatedApiInfo } from '../providers/emulation.js';
 import { getProvider } from '../providers/registry.js';
+import { signingKeyOption, signingOf } from '../providers/signing/binding.js';
 import type { AnyProvider } from '../providers/types.js';
 import { deliverPrepared, prepareEvent, type PreparedEvent, type SendResult } from '../send.js';
 import { transportFor } from '../transports/target.js';
-import { DeliveryLog, maskSignature, type DeliveryEntry, type DeliverySource } from './history.js';
+import { DeliveryLog, maskSignature, outcomeWords, type DeliveryEntry, type DeliverySource } from './history.js';
 import { validateOverrides, type OverrideProblem } from './overrides.js';
-import { publicState, restoreState, snapshotState, type EmulatorState } from './state.js';
+import { signingKeyEnvName, signingKeyFromEnv } from './signing-env.js';
+import { emulatedApis, type EmulatorState } from './state.js';
 import { resolveTarget } from './targets.js';
-import { signingKeyOption } from '../providers/signing/binding.js';
 
 /** What to build and where to send it. */
 export interface TriggerInput {
@@ -35,7 +34,7 @@ export interface TriggerInput {
   target: string;
   /** Seed of the generated identity; default: the emulator's next seed (a new user each time). */
   seed?: number;
-  /** Logto: the id of a user already in the tenant to speak of (a sign-in of someone who registered). */
+  /** The id of a user already in the provider's emulated API to speak of (a sign-in of someone who registered). */
   user?: string;
   /** Provider options over the config's `providerOptions` (signingKey, version, timeoutMs...). */
   options?: Record<string, unknown>;
@@ -57,29 +56,38 @@ export interface Preview {
 /** Options of {@link createEmulator}. */
 export interface EmulatorOptions {
   config?: HooksimConfig;
-  /** Port of the Logto mock API (0: any free port). Default 0. */
-  logtoPort?: number;
-  /** Port of the Dexie Cloud mock API (0: any free port). Default 0. */
-  dexiePort?: number;
-  /** The tenant to start from (a loaded `--state` file). */
+  /** Port of each emulated API by its short name (`{ logto: 4401 }`; 0 or absent: any free port). */
+  ports?: Record<string, number | undefined>;
+  /** The state to start from (a loaded `--state` file). */
   state?: EmulatorState;
   clock?: Clock;
   env?: Record<string, string | undefined>;
   /**
-   * An msw server to answer the in-process demo hooks' calls to `https://default.logto.app` and
-   * `https://hooksim.dexie.cloud` (the bundled config's callback hooks use those origins).
+   * An msw server to answer the in-process demo hooks' calls to the providers' public origins
+   * (`https://default.logto.app`: the bundled config's callback hooks use those origins).
    */
   msw?: (apis: MockApi[]) => Promise<{ close(): void } | undefined>;
 }
 
+/** A provider API the emulator serves, and where. */
+export interface RunningApi extends EmulatedApiInfo {
+  /** The provider it belongs to. */
+  provider: string;
+  /** Where apps reach it. */
+  url: string;
+  api: MockApi;
+}
+
 /** A running emulator. */
 export interface Emulator {
-  readonly logto: LogtoMockApi;
-  readonly dexie: DexieMockApi;
-  /** Where apps reach the mock APIs. */
-  readonly urls: { logto: string; dexie: string };
+  /** The provider APIs it serves, in listing order. */
+  readonly apis: readonly RunningApi[];
+  /** Where apps reach the mock APIs, by short name (`{ logto, dexie }`). */
+  readonly urls: Record<string, string>;
   readonly deliveries: DeliveryLog;
   readonly config: HooksimConfig;
+  /** The emulated API called `name` (`logto`), as its provider made it; a UsageError when there is none. */
+  mockApi(name: string): MockApi;
   /** Builds a request and checks its overrides, sending nothing. */
   preview(input: Omit<TriggerInput, 'target'>): Preview;
   /** Builds, sends, judges and records one event. Bad input is a UsageError. */
@@ -91,11 +99,11 @@ export interface Emulator {
   callsOf(id: number): DeliveryEntry['apiCalls'];
   /** Sends a recorded delivery again: the same bytes, or rebuilt with other overrides. */
   replay(id: number, edit?: { set?: string[]; target?: string }): Promise<DeliveryEntry>;
-  /** The tenant and database as JSON (secrets included: for the state file only). */
+  /** Every API's state as JSON (secrets included: for the state file only). */
   snapshot(): EmulatorState;
-  /** The tenant as the page may see it. */
+  /** The state as the page may see it. */
   publicSnapshot(): EmulatorState;
-  /** Replaces the tenant and database with a saved state. */
+  /** Replaces every API's state with a saved one (an API the state leaves out keeps its own). */
   load(state: EmulatorState): void;
   /** An msw-compatible view for scenario runs in this process (undefined when no msw runs). */
   mswServer?: MswServerLike;
@@ -114,15 +122,21 @@ interface Built {
 function optionsFor(provider: AnyProvider, config: HooksimConfig, env: Record<string, string | undefined>, given: Record<string, unknown> | undefined): Record<string, unknown> {
   const options: Record<string, unknown> = { ...(config.providerOptions?.[provider.name] ?? {}), ...(given ?? {}) };
   const keyOption = signingKeyOption(provider);
-  const envKey = env.HOOKSIM_SIGNING_KEY ?? env.LOGTO_SIGNING_KEY;
+  const envKey = signingKeyFromEnv(provider, env);
   if (keyOption !== undefined && options[keyOption] === undefined && envKey) options[keyOption] = envKey;
   return options;
 }
 
-function userIdOf(provider: string, payload: JsonObject, actor: JsonObject): string | undefined {
-  if (provider === 'dexie-cloud') return typeof payload.userId === 'string' ? payload.userId : undefined;
+/** The user an event speaks of: as its provider says, else the actor's `user.id`. */
+function userIdOf(provider: AnyProvider, payload: JsonObject, actor: JsonObject): string | undefined {
+  if (provider.emulator?.userIdOf) return provider.emulator.userIdOf(payload, actor);
   const user = actor.user;
   return isJsonObject(user) && typeof user.id === 'string' ? user.id : undefined;
+}
+
+/** One emulated API, started and served. */
+interface Started extends RunningApi {
+  emulated: EmulatedApi;
 }
 
 /** Starts the mock APIs and returns the emulator. */
@@ -132,28 +146,35 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   const env = options.env ?? {};
   const now = () => clock.now();
   let nextSeed = options.state?.nextSeed ?? 1;
-  const restored = options.state ? restoreState(options.state, now) : undefined;
-  // A fresh tenant has the roles the bundled callback hooks assign; a state file brings its own.
-  const logto = createLogtoMockApi({ tenant: restored?.tenant ?? { now, roles: [{ name: 'member', description: 'Default role for new users' }, { name: 'admin', description: 'Administrators' }] } });
-  const dexie = createDexieMockApi({ database: restored?.database ?? { now } });
+  const plugins = emulatedApis();
+  const apis: Started[] = [];
   const served: ServedMockApi[] = [];
   try {
-    served.push(await serveMockApi(logto, { port: options.logtoPort ?? 0 }));
-    served.push(await serveMockApi(dexie, { port: options.dexiePort ?? 0 }));
+    for (const { provider, plugin } of plugins) {
+      // A state file brings each API's own state; an API it leaves out starts fresh.
+      const emulated = await plugin.create({ now, seed: nextSeed, ...(options.state?.[plugin.name] !== undefined ? { saved: options.state[plugin.name] } : {}) });
+      const server = await serveMockApi(emulated.api, { port: options.ports?.[plugin.name] ?? 0 });
+      served.push(server);
+      const { stateSchema: _schema, create: _create, ...info } = plugin;
+      apis.push({ ...info, provider, url: server.url, api: emulated.api, emulated });
+    }
   } catch (error) {
     await Promise.all(served.map((server) => server.close()));
     const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`a mock API port is in use (${(error as Error).message.replace(/^.*EADDRINUSE:?\s*/, '')}): pick others with --logto-port / --dexie-port, or 0 for any`);
+    const flags = plugins.map(({ plugin }) => `--${plugin.name}-port`).join(' / ');
+    if (code === 'EADDRINUSE') throw new UsageError(`a mock API port is in use (${(error as Error).message.replace(/^.*EADDRINUSE:?\s*/, '')}): pick others with ${flags}, or 0 for any`);
     throw error;
   }
-  const urls = { logto: served[0]!.url, dexie: served[1]!.url };
+  const urls = Object.fromEntries(apis.map((api) => [api.name, api.url]));
   // The in-process demo hooks call the providers' public origins; those calls land here too.
-  const delegate = (api: MockApi, baseUrl: string): MockApi => ({ provider: api.provider, baseUrl, calls: api.calls, handle: (request) => api.handle(request), stateView: () => api.stateView() });
-  const interceptor = options.msw ? await options.msw([delegate(logto, `https://${logto.tenant.tenantId}.logto.app`), delegate(dexie, 'https://hooksim.dexie.cloud')]) : undefined;
+  const delegate = ({ api, emulated }: Started): MockApi => ({ provider: api.provider, baseUrl: emulated.publicOrigin, calls: api.calls, handle: (request) => api.handle(request), stateView: () => api.stateView() });
+  const interceptor = options.msw && apis.length > 0 ? await options.msw(apis.map(delegate)) : undefined;
 
   const deliveries = new DeliveryLog();
   const built = new Map<number, Built>();
-  const marks = new Map<number, { logto: number; dexie: number }>();
+  /** Per delivery id: how many calls each API had recorded when it started. */
+  const marks = new Map<number, number[]>();
+  const apiOf = (provider: string): Started | undefined => apis.find((api) => api.provider === provider);
 
   function build(input: Omit<TriggerInput, 'target'>): { prepared: PreparedEvent; seed: number; actor: JsonObject | undefined; problems: OverrideProblem[] } {
     const provider = getProvider(input.provider);
@@ -161,10 +182,12 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     const providerOptions = optionsFor(provider, config, env, input.options);
     let actor: JsonObject | undefined;
     if (input.user !== undefined) {
-      if (provider.name !== 'logto') throw new UsageError('user applies to logto events only (Dexie Cloud users arrive by their first login)');
-      const user = logto.tenant.users.get(input.user);
-      if (!user) throw new UsageError(`no user "${input.user}" in the emulator's Logto tenant; known: ${[...logto.tenant.users.keys()].slice(0, 10).join(', ') || 'none yet (send a PostRegister first)'}`);
-      actor = { ...provider.createActor(seed, now(), providerOptions), user: structuredClone(user) as unknown as JsonObject };
+      const emulated = apiOf(provider.name)?.emulated;
+      if (!emulated?.actorFor) {
+        const able = apis.filter((api) => api.emulated.actorFor).map((api) => api.provider);
+        throw new UsageError(`user applies to ${able.length ? `${able.join(', ')} events` : 'no provider\'s events'} only: ${provider.name} events cannot name a user of the emulator`);
+      }
+      actor = emulated.actorFor(input.user, provider.createActor(seed, now(), providerOptions));
     }
     const base = prepareEvent({ provider, event: input.event, variant: input.variant, seed, options: providerOptions, actor, now: now() });
     const { overrides, problems } = validateOverrides(provider, base.payload, input.set ?? []);
@@ -177,9 +200,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   async function deliver(entry: { input: TriggerInput; seed: number; actor: JsonObject | undefined; prepared: PreparedEvent }, source: DeliverySource, replayOf?: number): Promise<DeliveryEntry> {
     const { label, target } = resolveTarget(config, entry.input.target);
     const { prepared } = entry;
-    if (prepared.provider.name === 'logto') logto.adopt(prepared);
-    const logtoMark = logto.calls.mark();
-    const dexieMark = dexie.calls.mark();
+    const own = apiOf(prepared.provider.name)?.emulated;
+    own?.beforeDelivery?.({ payload: prepared.payload, actor: prepared.actor });
+    const mark = apis.map((api) => api.api.calls.mark());
     const transport = transportFor(target);
     const at = new Date(now()).toISOString();
     let result: SendResult;
@@ -188,8 +211,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     } finally {
       if (transport !== target) await transport.close();
     }
-    if (prepared.provider.name === 'dexie-cloud') dexie.adopt(result as SendResult<DexieOutcome>);
-    const apiCalls = callsBetween({ logto: logtoMark, dexie: dexieMark }, undefined, prepared.secrets);
+    if (result.outcome !== undefined) own?.afterDelivery?.(result.outcome);
+    const apiCalls = callsBetween(mark, undefined, prepared.secrets);
+    const userId = userIdOf(prepared.provider, prepared.payload, prepared.actor);
     const stored = deliveries.add({
       at,
       source,
@@ -199,45 +223,55 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       target: label,
       seed: entry.seed,
       set: entry.input.set ?? [],
-      ...(userIdOf(result.provider, prepared.payload, prepared.actor) ? { userId: userIdOf(result.provider, prepared.payload, prepared.actor) } : {}),
-      request: maskSignature(result.request),
+      ...(userId ? { userId } : {}),
+      request: maskSignature(result.request, prepared.provider),
       ...(result.response ? { response: result.response } : {}),
       ...(result.error ? { error: result.error } : {}),
       attempts: result.attempts,
       verdict: result.verdict,
       outcome: result.outcome,
+      ...outcomeWords(prepared.provider, result.outcome),
       latencyMs: Math.round(result.attempts.at(-1)?.durationMs ?? 0),
       apiCalls,
       ...(result.notes ? { notes: result.notes } : {}),
       ...(replayOf !== undefined ? { replayOf } : {}),
     });
     built.set(stored.id, entry);
-    marks.set(stored.id, { logto: logtoMark, dexie: dexieMark });
+    marks.set(stored.id, mark);
     return stored;
   }
 
-  function callsBetween(from: { logto: number; dexie: number }, to: { logto: number; dexie: number } | undefined, secrets: readonly string[]): DeliveryEntry['apiCalls'] {
-    const calls = [...logto.calls.calls.slice(from.logto, to?.logto), ...dexie.calls.calls.slice(from.dexie, to?.dexie)].sort((a, b) => a.at - b.at);
+  function callsBetween(from: readonly number[], to: readonly number[] | undefined, secrets: readonly string[]): DeliveryEntry['apiCalls'] {
+    const calls = apis.flatMap((api, index) => api.api.calls.calls.slice(from[index], to?.[index])).sort((a, b) => a.at - b.at);
     return redact(calls, secrets);
   }
 
+  const snapshot = (): EmulatorState => ({ hooksimState: 1, nextSeed, ...Object.fromEntries(apis.map((api) => [api.name, api.emulated.save()])) });
+
   const emulator: Emulator = {
-    logto,
-    dexie,
+    apis: apis.map(({ emulated: _emulated, ...running }) => running),
     urls,
     deliveries,
     config,
+    mockApi(name) {
+      const found = apis.find((api) => api.name === name);
+      if (!found) throw new UsageError(`no emulated API "${name}"; known: ${apis.map((api) => api.name).join(', ')}`);
+      return found.api;
+    },
     preview(input) {
       const { prepared, seed, problems } = build(input);
+      const signing = signingOf(prepared.provider);
+      const keyOption = signingKeyOption(prepared.provider);
+      const unsigned = signing !== undefined && signing.key(prepared.providerOptions) === '';
       return {
         provider: prepared.provider.name,
         event: prepared.event,
         variant: prepared.variant,
         seed,
         payload: redact(prepared.payload, prepared.secrets),
-        request: maskSignature(redact(prepared.request, prepared.secrets)),
+        request: maskSignature(redact(prepared.request, prepared.secrets), prepared.provider),
         problems,
-        notes: prepared.provider.signature && prepared.provider.signature.key(prepared.providerOptions) === '' ? ['unsigned: no signing key is configured (config providerOptions.logto.signingKey or HOOKSIM_SIGNING_KEY)'] : [],
+        notes: unsigned ? [`unsigned: no signing key is configured (config providerOptions.${prepared.provider.name}.${keyOption ?? 'signingKey'}, ${signingKeyEnvName(prepared.provider)} or HOOKSIM_SIGNING_KEY)`] : [],
       };
     },
     async trigger(input, source = 'trigger') {
@@ -265,23 +299,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       const later = [...marks.entries()].filter(([other]) => other > id).sort(([a], [b]) => a - b)[0]?.[1];
       return callsBetween(from, later, built.get(id)?.prepared.secrets ?? []);
     },
-    snapshot: () => snapshotState(logto.tenant, dexie.database, nextSeed),
-    publicSnapshot: () => publicState(snapshotState(logto.tenant, dexie.database, nextSeed)),
+    snapshot,
+    publicSnapshot: () => {
+      const state = snapshot();
+      for (const api of apis) state[api.name] = api.emulated.redact(state[api.name]);
+      return state;
+    },
     load(state) {
-      // A state edited on the page comes back with secrets as `[redacted]`: those keep the current secret.
-      const current = snapshotState(logto.tenant, dexie.database, nextSeed);
-      const keep = (clients: { clientId: string; clientSecret: string }[], before: { clientId: string; clientSecret: string }[]) => {
-        for (const client of clients) {
-          if (client.clientSecret === REDACTED) client.clientSecret = before.find((old) => old.clientId === client.clientId)?.clientSecret ?? client.clientSecret;
-        }
-      };
-      state = structuredClone(state);
-      keep(state.logto.clients, current.logto.clients);
-      keep(state.dexie.clients, current.dexie.clients);
-      const next = restoreState(state, now);
-      // The mock APIs hold these objects: their contents are swapped, not the objects.
-      Object.assign(logto.tenant, next.tenant);
-      Object.assign(dexie.database, next.database);
+      for (const api of apis) if (state[api.name] !== undefined) api.emulated.load(state[api.name], state.nextSeed);
       nextSeed = state.nextSeed;
     },
     ...(interceptor && 'use' in interceptor ? { mswServer: interceptor as unknown as MswServerLike } : {}),

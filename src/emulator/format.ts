@@ -8,20 +8,13 @@ export function formatDelivery(entry: DeliveryEntry): string {
     ...(entry.userId ? [`  user     ${entry.userId}`] : []),
     `  verdict  ${entry.verdict.pass ? 'PASS: the hook kept the contract' : 'FAIL'}`,
     ...entry.verdict.violations.map((violation) => `    - ${violation.path}: ${violation.message}`),
-    `  outcome  ${outcomeLine(entry.provider, entry.outcome)}`,
+    `  outcome  ${outcomeLine(entry)}`,
     ...(entry.apiCalls.length ? [`  API calls by the hook: ${entry.apiCalls.map((call) => `${call.method} ${call.path} -> ${call.status}`).join(', ')}`] : []),
   ];
   return lines.join('\n') + '\n';
 }
 
-/** What the provider did with the reply, in one line. */
-export function outcomeLine(provider: string, outcome: unknown): string {
-  const value = (outcome ?? {}) as Record<string, unknown>;
-  if (provider === 'dexie-cloud') {
-    if (value.login === 'accepted') return `login accepted as ${String(value.action)}`;
-    const error = (value.error ?? {}) as Record<string, unknown>;
-    return `login refused: 403 ${String(error.code ?? '')}`;
-  }
-  if (provider === 'logto') return `Logto logs ${String(value.result)} after ${String(value.attempts)} attempt(s)`;
-  return JSON.stringify(outcome);
+/** What the provider did with the reply, in one line: as the provider words it, else the outcome as JSON. */
+export function outcomeLine(entry: Pick<DeliveryEntry, 'outcome' | 'outcomeLine'>): string {
+  return entry.outcomeLine ?? JSON.stringify(entry.outcome);
 }

@@ -4,6 +4,8 @@
  */
 import type { Attempt, Reply, TransportError, Verdict, WireRequest } from '../core/types.js';
 import type { RecordedCall } from '../mock-apis/types.js';
+import { signingOf } from '../providers/signing/binding.js';
+import type { AnyProvider } from '../providers/types.js';
 
 /** Where a delivery came from. */
 export type DeliverySource = 'dashboard' | 'trigger' | 'replay' | 'story';
@@ -22,7 +24,7 @@ export interface DeliveryEntry {
   seed: number;
   /** The override lines it was built with (`path=value`, `-path`). */
   set: string[];
-  /** The user the event speaks of (Logto user id / Dexie userId), when it has one. */
+  /** The user the event speaks of (as its provider names users), when it has one. */
   userId?: string;
   request: WireRequest;
   response?: Reply;
@@ -30,6 +32,10 @@ export interface DeliveryEntry {
   attempts: Attempt[];
   verdict: Verdict;
   outcome: unknown;
+  /** The outcome in one line, as its provider words it (`hooksim trigger` prints it). */
+  outcomeLine?: string;
+  /** The outcome as label and value rows, as its provider words them (the dashboard shows them). */
+  outcomeRows?: [string, string][];
   /** Last attempt's latency (ms). */
   latencyMs: number;
   /** Calls the hook made to the mock provider APIs while this delivery was in flight. */
@@ -73,16 +79,28 @@ export class DeliveryLog {
   }
 }
 
-/** Logto's signature header: the one `curl` copies can recompute (HMAC-SHA256 of the body, hex). */
-export const SIGNATURE_HEADERS = new Set(['logto-signature-sha-256']);
-
-/** Any provider's signature header (`logto-signature-sha-256`, Standard Webhooks' `webhook-signature`). */
+/** A header that carries a signature, whichever the scheme (`logto-signature-sha-256`, `webhook-signature`, `stripe-signature`). */
 const isSignatureHeader = (name: string): boolean => /signature/i.test(name);
 
-/** The request with its signature header masked, for showing (the page gets no material to replay with). */
-export function maskSignature(request: WireRequest): WireRequest {
+/**
+ * The request with its signature header masked, for showing (the page gets no material to replay
+ * with). With the provider, a hex HMAC says what it was (`[redacted: HMAC-SHA256, 64 hex chars]`).
+ */
+export function maskSignature(request: WireRequest, provider?: AnyProvider): WireRequest {
+  const signer = provider ? signingOf(provider)?.signer : undefined;
+  const hexHeader = signer?.scheme === 'hmac-sha256-hex' ? signer.signatureHeader : undefined;
   const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, !isSignatureHeader(name) ? value : SIGNATURE_HEADERS.has(name) ? `[redacted: HMAC-SHA256, ${value.length} hex chars]` : `[redacted: ${value.length} chars]`]),
+    Object.entries(request.headers).map(([name, value]) => [name, !isSignatureHeader(name) && name !== signer?.signatureHeader ? value : name === hexHeader ? `[redacted: HMAC-SHA256, ${value.length} hex chars]` : `[redacted: ${value.length} chars]`]),
   );
   return { ...request, headers };
+}
+
+/** What the provider did with the reply, in one line and as rows, when the provider words it (`Provider.emulator`). */
+export function outcomeWords(provider: AnyProvider | undefined, outcome: unknown): Pick<DeliveryEntry, 'outcomeLine' | 'outcomeRows'> {
+  const emulator = provider?.emulator;
+  if (outcome === undefined || !emulator) return {};
+  return {
+    ...(emulator.outcomeLine ? { outcomeLine: emulator.outcomeLine(outcome) } : {}),
+    ...(emulator.outcomeRows ? { outcomeRows: emulator.outcomeRows(outcome) } : {}),
+  };
 }

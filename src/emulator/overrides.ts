@@ -42,9 +42,6 @@ export function parseOverrideLines(lines: readonly string[]): { overrides: Overr
   return { overrides, problems, lineOf };
 }
 
-/** The contract a provider's request body must keep (the payload schema the page validates against). */
-const PAYLOAD_CONTRACT: Record<string, string> = { logto: 'webhook-payload', 'dexie-cloud': 'new-user-request' };
-
 type Issue = z.core.$ZodIssue;
 
 /** The union branches of a schema, when it is a union (zod 4 keeps them in `def.options`). */
@@ -89,7 +86,8 @@ export function validateOverrides(provider: AnyProvider, base: JsonObject, lines
     problems.push({ line: lineOf.get(path) ?? 0, path, message });
     return { payload: base, overrides, problems };
   }
-  const contractName = PAYLOAD_CONTRACT[provider.name];
+  // The contract a request body must keep, as the provider names it among its contracts.
+  const contractName = provider.emulator?.payloadContract;
   const contract = contractName ? provider.contracts[contractName] : undefined;
   if (!contract) return { payload, overrides, problems };
   const family = branchesOf(contract)?.find((branch) => branch.safeParse(base).success) ?? contract;

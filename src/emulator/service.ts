@@ -10,16 +10,13 @@ import { interceptPublicOrigins } from './intercept.js';
 import { readStateFile, writeStateFile } from './state.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Default ports of `hooksim serve`: control API, Logto mock, Dexie Cloud mock. */
-export const DEFAULT_PORTS = { control: 4400, logto: 4401, dexie: 4402 } as const;
-
 /** Options of {@link startService}. */
 export interface ServiceOptions {
   config?: HooksimConfig;
   /** Control API / dashboard port (0: any free one). */
   port?: number;
-  logtoPort?: number;
-  dexiePort?: number;
+  /** Port of each emulated provider API by its short name (`{ logto: 4401 }`; absent or 0: any free one). */
+  ports?: Record<string, number | undefined>;
   /** A JSON file the tenant is loaded from at start (when it exists) and saved to by {@link Service.close}. */
   stateFile?: string;
   env?: Record<string, string | undefined>;
@@ -51,8 +48,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Servic
   const state = options.stateFile ? await readStateFile(options.stateFile) : undefined;
   const emulator = await createEmulator({
     config: options.config,
-    logtoPort: options.logtoPort ?? 0,
-    dexiePort: options.dexiePort ?? 0,
+    ports: options.ports ?? {},
     ...(state ? { state } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     env: options.env ?? {},

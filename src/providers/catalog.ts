@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
+import type { EmulatedApiInfo, ProviderEmulator } from './emulation.js';
 import type { EventDefinition, ProviderCommand } from './types.js';
 
 /** What `hooksim list` shows of a provider: names and prose, no code. */
@@ -12,6 +13,8 @@ export interface ProviderCatalogEntry {
   events: readonly EventDefinition[];
   /** CLI commands the provider adds, each with its module relative to this file's folder. */
   commands?: readonly ProviderCommand[];
+  /** The API `hooksim serve` / `ui` play for it, as data: its `--<name>-port` flag and printed line come from here. */
+  emulatedApi?: EmulatedApiInfo;
 }
 
 /**
@@ -32,9 +35,9 @@ export async function loadCatalog(): Promise<ProviderCatalogEntry[]> {
 
 /** The catalog of providers, as the build writes it. */
 export function catalogOf(
-  list: readonly { name: string; title: string; notes?: readonly string[]; events: readonly EventDefinition[]; commands?: readonly ProviderCommand[] }[],
+  list: readonly { name: string; title: string; notes?: readonly string[]; events: readonly EventDefinition[]; commands?: readonly ProviderCommand[]; emulator?: ProviderEmulator<never> }[],
 ): ProviderCatalogEntry[] {
-  return list.map(({ name, title, notes, events, commands }) => ({
+  return list.map(({ name, title, notes, events, commands, emulator }) => ({
     name,
     title,
     ...(notes ? { notes } : {}),
@@ -45,7 +48,13 @@ export function catalogOf(
       summary,
       variants: variants.map(({ name: variant, summary: text }) => ({ name: variant, summary: text })),
     })),
+    ...(emulator?.api ? { emulatedApi: emulatedApiInfo(emulator.api) } : {}),
   }));
+}
+
+/** An emulated API's data, without its schema and code (the catalog is JSON). */
+function emulatedApiInfo({ name, label, defaultPort, flagSummary, routes, clientId }: EmulatedApiInfo): EmulatedApiInfo {
+  return { name, label, defaultPort, flagSummary, routes, ...(clientId !== undefined ? { clientId } : {}) };
 }
 
 /** The entry called `name`, or a {@link UsageError} suggesting the nearest name. */

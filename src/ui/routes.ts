@@ -7,8 +7,9 @@ import type { ServerResponse } from 'node:http';
 import { UsageError } from '../core/errors.js';
 import { redact } from '../core/redact.js';
 import type { Emulator } from '../emulator/emulator.js';
-import { maskSignature, type DeliveryEntry } from '../emulator/history.js';
+import { maskSignature, outcomeWords, type DeliveryEntry } from '../emulator/history.js';
 import { HttpError, triggerInputOf, type Route } from '../emulator/http.js';
+import { signingKeyFromEnv } from '../emulator/signing-env.js';
 import { listTargets, resolveTarget } from '../emulator/targets.js';
 import { catalogOf } from '../providers/catalog.js';
 import { getProvider, providers } from '../providers/registry.js';
@@ -30,12 +31,16 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
   const { config } = emulator;
   // The key the emulator signs with: the configured key option, else the environment's (as the emulator reads it).
   const signingKeyOf = (name: string): string | undefined => {
-    const keyOption = signingKeyOption(getProvider(name));
+    const provider = getProvider(name);
+    const keyOption = signingKeyOption(provider);
     if (keyOption === undefined) return undefined;
     const configured = config.providerOptions?.[name]?.[keyOption];
     if (typeof configured === 'string') return configured;
-    return context.env.HOOKSIM_SIGNING_KEY ?? context.env.LOGTO_SIGNING_KEY;
+    return signingKeyFromEnv(provider, context.env);
   };
+  /** The emulated APIs as the page lists them: name, label, routes and URL (the page names no provider). */
+  const apiList = () => emulator.apis.map(({ name, label, routes, url, provider }) => ({ name, label, routes, url, provider }));
+  const providerNamed = (name: string) => providers.find((provider) => provider.name === name);
   const withCalls = (entry: DeliveryEntry) => ({ ...entry, apiCalls: emulator.callsOf(entry.id) });
   const entryOf = (id: string | undefined) => {
     const entry = emulator.deliveries.get(Number(id));
@@ -55,6 +60,7 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
         providers: catalogOf(providers),
         targets: listTargets(config),
         mockApis: emulator.urls,
+        apis: apiList(),
         // Whether a key is configured, never the key.
         signing: Object.fromEntries(providers.filter((provider) => signingOf(provider) !== undefined).map((provider) => [provider.name, signingKeyOf(provider.name) !== undefined])),
       }),
@@ -102,7 +108,7 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
     {
       method: 'GET',
       pattern: '/api/mock',
-      handle: () => ({ urls: emulator.urls, calls: { logto: emulator.logto.calls.calls, dexie: emulator.dexie.calls.calls }, state: emulator.publicSnapshot() }),
+      handle: () => ({ urls: emulator.urls, apis: apiList(), calls: Object.fromEntries(emulator.apis.map((api) => [api.name, api.api.calls.calls])), state: emulator.publicSnapshot() }),
     },
     { method: 'GET', pattern: '/api/stories', handle: async () => ({ files: await storyFiles() }) },
     {
@@ -125,7 +131,7 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
           status: step.status,
           ...(step.message ? { message: step.message } : {}),
           expectations: step.expectations.map(({ name, pass, expected, actual }) => ({ name, pass, expected, actual })),
-          deliveries: step.deliveries.map((delivery) => ({ ...delivery, request: maskSignature(delivery.request) })),
+          deliveries: step.deliveries.map((delivery) => ({ ...delivery, request: maskSignature(delivery.request, providerNamed(provider)) })),
         });
         let provider = '';
         let target = '';
@@ -149,12 +155,13 @@ export function dashboardRoutes(emulator: Emulator, context: { cwd: string; env:
                 target,
                 seed: 0,
                 set: [],
-                request: maskSignature(delivery.request),
+                request: maskSignature(delivery.request, providerNamed(provider)),
                 ...(delivery.response ? { response: delivery.response } : {}),
                 ...(delivery.error ? { error: delivery.error } : {}),
                 attempts: delivery.attempts,
                 verdict: delivery.verdict,
                 outcome: delivery.outcome,
+                ...outcomeWords(providerNamed(provider), delivery.outcome),
                 latencyMs: Math.round(delivery.attempts.at(-1)?.durationMs ?? 0),
                 apiCalls: [],
                 story: { file: scenario.file, scenario: scenario.name, step: step.name },

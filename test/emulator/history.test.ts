@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryLog, maskSignature, type DeliveryEntry } from '../../src/emulator/history.js';
+import { getProvider } from '../../src/providers/registry.js';
 
 const entry = (event: string): Omit<DeliveryEntry, 'id'> => ({
   at: '2026-03-01T10:00:00.000Z',
@@ -31,12 +32,14 @@ describe('delivery history', () => {
     expect(heard).toEqual([1, 2, 3]);
   });
 
-  it('masks every signature header and leaves the others as sent', () => {
-    const masked = maskSignature({
-      method: 'POST',
+  it('masks every signature header and leaves the others as sent; the provider\'s hex HMAC scheme says what it was', () => {
+    const request = {
+      method: 'POST' as const,
       headers: { 'content-type': 'application/json', 'logto-signature-sha-256': 'a'.repeat(64), 'webhook-signature': 'v1,abc=', 'webhook-id': 'msg_1' },
       body: '{}',
-    });
-    expect(masked.headers).toEqual({ 'content-type': 'application/json', 'logto-signature-sha-256': '[redacted: HMAC-SHA256, 64 hex chars]', 'webhook-signature': '[redacted: 7 chars]', 'webhook-id': 'msg_1' });
+    };
+    expect(maskSignature(request, getProvider('logto')).headers).toEqual({ 'content-type': 'application/json', 'logto-signature-sha-256': '[redacted: HMAC-SHA256, 64 hex chars]', 'webhook-signature': '[redacted: 7 chars]', 'webhook-id': 'msg_1' });
+    // Without the provider, nothing says which scheme it was.
+    expect(maskSignature(request).headers['logto-signature-sha-256']).toBe('[redacted: 64 chars]');
   });
 });

@@ -5,6 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../src/core/clock.js';
 import { createEmulator, type Emulator } from '../../src/emulator/emulator.js';
 import { parseState, readStateFile, writeStateFile, type EmulatorState } from '../../src/emulator/state.js';
+import type { LogtoMockApi } from '../../src/providers/logto/mock-api/index.js';
+import type { LogtoTenantState } from '../../src/providers/logto/mock-api/saved-tenant.js';
+import type { DexieDatabaseState } from '../../src/providers/dexie-cloud/mock-api/saved-database.js';
+
+/** The emulator's Logto tenant API (the emulator itself knows it only by its short name). */
+const logtoOf = (emulator: Emulator) => emulator.mockApi('logto') as LogtoMockApi;
 
 const clock = manualClock('2026-03-01T10:00:00Z');
 let emulators: Emulator[] = [];
@@ -29,14 +35,14 @@ describe('emulator state', () => {
     const withTargets = await createEmulator({ clock, config });
     emulators.push(withTargets);
     const delivery = await withTargets.trigger({ provider: 'logto', event: 'PostRegister', target: 'ok' });
-    const member = [...withTargets.logto.tenant.roles.values()].find((role) => role.name === 'member')!;
-    withTargets.logto.tenant.userRoles.set(delivery.userId!, new Set([member.id]));
+    const member = [...logtoOf(withTargets).tenant.roles.values()].find((role) => role.name === 'member')!;
+    logtoOf(withTargets).tenant.userRoles.set(delivery.userId!, new Set([member.id]));
     const file = join(mkdtempSync(join(tmpdir(), 'hooksim-state-')), 'state.json');
     await writeStateFile(file, withTargets.snapshot());
 
     const restored = await emulator((await readStateFile(file))!);
-    expect([...restored.logto.tenant.users.keys()]).toEqual([delivery.userId]);
-    expect(restored.logto.stateView()).toEqual(withTargets.logto.stateView());
+    expect([...logtoOf(restored).tenant.users.keys()]).toEqual([delivery.userId]);
+    expect(logtoOf(restored).stateView()).toEqual(logtoOf(withTargets).stateView());
     expect(restored.snapshot().nextSeed).toBe(2);
   });
 
@@ -51,13 +57,13 @@ describe('emulator state', () => {
 
   it('the page sees client secrets redacted, and loading that view back keeps the real secrets', async () => {
     const running = await emulator();
-    const view = running.publicSnapshot();
+    const view = running.publicSnapshot() as EmulatorState & { logto: LogtoTenantState };
     expect(view.logto.clients).toEqual([{ clientId: 'hooksim-m2m', clientSecret: '[redacted]', scopes: ['all'] }]);
     expect(JSON.stringify(view)).not.toContain('hooksim-m2m-secret');
     view.logto.roles = view.logto.roles.filter((role) => role.name === 'admin');
     running.load(parseState(view, 'state'));
-    expect([...running.logto.tenant.roles.values()].map((role) => role.name)).toEqual(['admin']);
-    expect(running.snapshot().logto.clients[0]!.clientSecret).toBe('hooksim-m2m-secret');
-    expect(running.snapshot().dexie.clients[0]!.clientSecret).toBe('hooksim-secret');
+    expect([...logtoOf(running).tenant.roles.values()].map((role) => role.name)).toEqual(['admin']);
+    expect((running.snapshot().logto as LogtoTenantState).clients[0]!.clientSecret).toBe('hooksim-m2m-secret');
+    expect((running.snapshot().dexie as DexieDatabaseState).clients[0]!.clientSecret).toBe('hooksim-secret');
   });
 });

@@ -53,17 +53,6 @@ function touchedFiles(): Map<string, string[]> {
  */
 const PUBLIC_ENTRIES = ['src/index.ts', 'src/mock-apis/index.ts'];
 
-/**
- * Generic layers that still know a provider (issue 13, left for later): the emulator behind
- * `hooksim serve` / `ui` plays Logto's tenant and Dexie Cloud's database side by side. Fixing one
- * makes this test fail until it leaves the list, so the list only shrinks. (`hooksim check`'s
- * catalogues left it: each provider brings its own through `Provider.checks`.)
- */
-const LEFTOVERS: Record<string, string[]> = {
-  logto: ['src/emulator/emulator.ts', 'src/emulator/state.ts'],
-  'dexie-cloud': ['src/emulator/emulator.ts', 'src/emulator/state.ts'],
-};
-
 describe('a built-in provider touches its folder and the registry line', () => {
   test('every built-in provider has its folder, named as the provider', () => {
     for (const name of names) expect(existsSync(join(root, 'src/providers', name, 'index.ts')), name).toBe(true);
@@ -71,7 +60,7 @@ describe('a built-in provider touches its folder and the registry line', () => {
 
   test.each(names)('%s: outside its folder only the registry (and the public entries) import it', (name) => {
     const touched = touchedFiles().get(name)!.filter((file) => !PUBLIC_ENTRIES.includes(file));
-    expect(touched).toEqual(['src/providers/registry.ts', ...(LEFTOVERS[name] ?? [])].sort());
+    expect(touched).toEqual(['src/providers/registry.ts']);
   });
 
   test('typed.ts names no provider: each adds its ProviderTypes entry from its own folder', () => {

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { DeliveryEntry } from '../../src/emulator/history.js';
 import { maskSignature } from '../../src/emulator/history.js';
 import { asCurl, asSendCommand, asYamlStep } from '../../src/ui/copy.js';
+import { getProvider } from '../../src/providers/registry.js';
 import { prepareEvent } from '../../src/send.js';
 
 const key = 'copyTestSigningKey0123456789abcdef';
@@ -19,7 +20,7 @@ const entry: DeliveryEntry = {
   target: 'logto-signed',
   seed: 5,
   set: ["user.name=O'Brien", '-user.avatar', 'user.customData={"plan":"pro"}'],
-  request: maskSignature(prepared.request),
+  request: maskSignature(prepared.request, getProvider('logto')),
   response: { status: 204, headers: {}, body: '', bytes: 0 },
   attempts: [],
   verdict: { pass: true, violations: [] },

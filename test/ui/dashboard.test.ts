@@ -3,7 +3,12 @@ import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScenarios } from '../../src/scenarios/run-all.js';
+import type { Emulator } from '../../src/emulator/emulator.js';
+import type { LogtoMockApi } from '../../src/providers/logto/mock-api/index.js';
 import { openSession, root, screenshot, type Session } from './harness.js';
+
+/** The emulator's Logto tenant API (the emulator itself knows it only by its short name). */
+const logtoOf = (emulator: Emulator) => emulator.mockApi('logto') as LogtoMockApi;
 
 let session: Session;
 beforeAll(async () => {
@@ -41,7 +46,7 @@ describe('hooksim ui in Chromium', () => {
     expect(html).not.toContain('hooksimDemoSigningKey0123456789ab');
     const sent = session.dashboard.emulator.deliveries.list().at(-1)!;
     expect(sent.userId).toBeDefined();
-    expect(session.dashboard.emulator.logto.tenant.users.has(sent.userId!)).toBe(true);
+    expect(logtoOf(session.dashboard.emulator).tenant.users.has(sent.userId!)).toBe(true);
     await screenshot(page, 'send');
   });
 
@@ -174,11 +179,11 @@ describe('hooksim ui in Chromium', () => {
 
   it('shows the calls a hook made to the mock Management API, and the tenant state without secrets', async () => {
     const { page, dashboard } = session;
-    const since = dashboard.emulator.logto.calls.mark();
+    const since = logtoOf(dashboard.emulator).calls.mark();
     await page.click('nav button[data-view="send"]');
     await sendFromForm('logto', 'PostRegister', 'logto-default-role');
     // The hook answers first and calls back afterwards: wait for its last call, then look.
-    await dashboard.emulator.logto.calls.waitFor({ method: 'PATCH', path: '/api/users/:id/custom-data' }, { timeoutMs: 10_000, since });
+    await logtoOf(dashboard.emulator).calls.waitFor({ method: 'PATCH', path: '/api/users/:id/custom-data' }, { timeoutMs: 10_000, since });
     await page.click('nav button[data-view="mock"]');
     await page.waitForSelector('#mock-calls li details');
     const calls = await text('#mock-calls');

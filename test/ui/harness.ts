@@ -30,7 +30,7 @@ export async function openSession(): Promise<Session> {
   // The browser first: without Chromium the test fails right here, with what to install.
   const browser = await launchChromium();
   const { config } = await loadConfig(root);
-  const dashboard = await startDashboard({ config, cwd: root, env: {}, port: 0, logtoPort: 0, dexiePort: 0 });
+  const dashboard = await startDashboard({ config, cwd: root, env: {}, port: 0, ports: { logto: 0, dexie: 0 } });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

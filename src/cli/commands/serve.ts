@@ -6,20 +6,20 @@ import { intOption } from './shared.js';
 
 interface ServeFlags {
   port?: string;
-  logtoPort?: string;
-  dexiePort?: string;
   state?: string;
   config?: string;
+  /** `--<name>-port` of each emulated provider API. */
+  [portFlag: string]: string | undefined;
 }
 
 /** `hooksim serve`: the provider emulator, headless, until Ctrl-C. */
 export function registerServe(program: Command, io: CliIo): void {
-  addEmulatorFlags(
-    program
-      .command('serve')
-      .description('run a local provider emulator: mock Logto / Dexie Cloud APIs and a control API to trigger events')
-      .option('--port <n>', 'control API port (hooksim trigger talks to it)', '4400'),
-  )
+  const command = program
+    .command('serve')
+    .description('run a local provider emulator: mock Logto / Dexie Cloud APIs and a control API to trigger events')
+    .option('--port <n>', 'control API port (hooksim trigger talks to it)', '4400');
+  const emulatorFlags = addEmulatorFlags(program, command);
+  command
     .addHelpText(
       'after',
       commandHelp(
@@ -34,8 +34,7 @@ export function registerServe(program: Command, io: CliIo): void {
       const service = await startService({
         config,
         port: intOption(flags.port, '--port'),
-        logtoPort: intOption(flags.logtoPort, '--logto-port'),
-        dexiePort: intOption(flags.dexiePort, '--dexie-port'),
+        ports: emulatorFlags.ports(flags, intOption),
         stateFile,
         env: io.env,
         warn: (line) => io.stderr(`${line}\n`),
@@ -45,8 +44,7 @@ export function registerServe(program: Command, io: CliIo): void {
         [
           'hooksim serve: provider emulator running',
           `  control API  ${server.url}  (hooksim trigger --emulator ${server.url})`,
-          `  Logto        ${emulator.urls.logto}  (Management API at /api, M2M token at /oidc/token; client id hooksim-m2m)`,
-          `  Dexie Cloud  ${emulator.urls.dexie}  (/token, /users; client id hooksim-client)`,
+          ...emulator.apis.map((api) => `  ${api.label.padEnd(11)}  ${api.url}  (${api.routes}${api.clientId ? `; client id ${api.clientId}` : ''})`),
           `  targets      ${Object.keys(config.targets ?? {}).join(', ') || 'none (trigger with --to URL)'}`,
           ...(stateFile ? [`  state        ${stateFile} (saved on exit)`] : []),
           'Ctrl-C to stop',

@@ -6,11 +6,11 @@ import { intOption } from './shared.js';
 
 interface UiFlags {
   port?: string;
-  logtoPort?: string;
-  dexiePort?: string;
   state?: string;
   config?: string;
   open?: boolean;
+  /** `--<name>-port` of each emulated provider API. */
+  [portFlag: string]: string | boolean | undefined;
 }
 
 /** Opens a URL in the desktop's browser (only with --open); failure is a warning, not an error. */
@@ -24,13 +24,12 @@ async function openBrowser(url: string, warn: (line: string) => void): Promise<v
 
 /** `hooksim ui`: the emulator with a dashboard, until Ctrl-C. */
 export function registerUi(program: Command, io: CliIo): void {
-  addEmulatorFlags(
-    program
-      .command('ui')
-      .description('run the provider emulator with a local dashboard: send, stories, check, mock APIs, history')
-      .option('--port <n>', 'dashboard port (0: any free one)', '0'),
-  )
-    .option('--open', 'open the dashboard in the default browser')
+  const command = program
+    .command('ui')
+    .description('run the provider emulator with a local dashboard: send, stories, check, mock APIs, history')
+    .option('--port <n>', 'dashboard port (0: any free one)', '0');
+  const emulatorFlags = addEmulatorFlags(program, command, (chosen) => chosen.option('--open', 'open the dashboard in the default browser'));
+  command
     .addHelpText('after', commandHelp(['hooksim ui', 'hooksim ui --port 5173 --state .hooksim/tenant.json --open'], 'stopped with Ctrl-C or SIGTERM (the state file is saved first)'))
     .action(async (flags: UiFlags) => {
       const [{ loadConfig }, { startDashboard }, { untilStopped }, { resolve }] = await Promise.all([
@@ -46,8 +45,7 @@ export function registerUi(program: Command, io: CliIo): void {
         config,
         cwd: io.cwd,
         port: intOption(flags.port, '--port'),
-        logtoPort: intOption(flags.logtoPort, '--logto-port'),
-        dexiePort: intOption(flags.dexiePort, '--dexie-port'),
+        ports: emulatorFlags.ports(flags, intOption),
         stateFile,
         env: io.env,
         warn,
@@ -55,8 +53,7 @@ export function registerUi(program: Command, io: CliIo): void {
       io.stdout(
         [
           `hooksim ui: ${dashboard.url}`,
-          `  Logto        ${dashboard.emulator.urls.logto}  (Management API at /api, M2M token at /oidc/token)`,
-          `  Dexie Cloud  ${dashboard.emulator.urls.dexie}  (/token, /users)`,
+          ...dashboard.emulator.apis.map((api) => `  ${api.label.padEnd(11)}  ${api.url}  (${api.routes})`),
           `  targets      ${Object.keys(config.targets ?? {}).join(', ') || 'none (type a URL in the dashboard)'}`,
           `  trigger      hooksim trigger <provider> <event> --to <target> --emulator '${dashboard.url}'`,
           ...(stateFile ? [`  state        ${stateFile} (saved on exit)`] : []),

@@ -109,9 +109,14 @@ function currentEvent() {
   return currentProvider().events.find((event) => event.name === $('send-event').value);
 }
 
-/** Targets fitting a provider: names that start with it first, then the rest, then a typed URL. */
+/** The emulated API a provider has (its short name prefixes the targets meant for it), if any. */
+function apiOf(provider) {
+  return state.catalog.apis.find((api) => api.provider === provider);
+}
+
+/** Targets fitting a provider: names that start with it (or its API's short name) first, then the rest, then a typed URL. */
 function targetOptions(provider) {
-  const prefix = provider === 'dexie-cloud' ? 'dexie' : provider;
+  const prefix = apiOf(provider) ? apiOf(provider).name : provider;
   const targets = state.catalog.targets.slice().sort((a, b) => Number(!a.name.startsWith(prefix)) - Number(!b.name.startsWith(prefix)));
   return targets.map((target) => ({ value: target.name, label: target.name + (target.kind === 'url' ? ' (' + target.url + ')' : ' (in-process)') })).concat([{ value: '__url', label: 'Type a URL…' }]);
 }
@@ -247,30 +252,10 @@ function violationList(entry) {
 }
 
 function outcomeBlock(entry) {
-  const outcome = entry.outcome || {};
   const dl = el('dl', { class: 'kv' });
-  const row = (name, value) => dl.append(el('dt', { text: name }), el('dd', { text: value }));
-  if (entry.provider === 'dexie-cloud') {
-    if (outcome.login === 'accepted') {
-      row('Login', 'accepted as ' + outcome.action);
-      row('User', outcome.user.userId + ' (' + outcome.user.type + (outcome.user.evalDaysLeft !== undefined ? ', ' + outcome.user.evalDaysLeft + ' eval days' : '') + ')');
-      row('Data', JSON.stringify(outcome.user.data));
-    } else {
-      row('Login', 'refused: /token answers 403 ' + (outcome.error ? outcome.error.code : ''));
-      if (outcome.error) row('Client sees', outcome.error.message);
-    }
-    if (outcome.reason) row('Why', outcome.reason);
-  } else if (entry.provider === 'logto') {
-    row('Console shows', outcome.result + ' (' + outcome.attempts + ' attempt' + (outcome.attempts === 1 ? '' : 's') + ')');
-    if (outcome.log) {
-      row('Log key', outcome.log.key);
-      row('Hook id', outcome.log.hookId);
-      if (outcome.log.response) row('Logged response', outcome.log.response.statusCode + ' ' + JSON.stringify(outcome.log.response.body));
-      if (outcome.log.error) row('Logged error', outcome.log.error);
-    }
-  } else {
-    row('Outcome', JSON.stringify(outcome));
-  }
+  // The provider words its outcome (server side); without words, the outcome as JSON.
+  const rows = entry.outcomeRows || [['Outcome', JSON.stringify(entry.outcome || {})]];
+  for (const [name, value] of rows) dl.append(el('dt', { text: name }), el('dd', { text: value }));
   return dl;
 }
 
@@ -407,10 +392,10 @@ async function onCheck(event) {
 
 async function loadMock() {
   const data = await api('/api/mock');
-  $('mock-urls').textContent = 'Logto: ' + data.urls.logto + ' (Management API at /api, M2M token at /oidc/token) · Dexie Cloud: ' + data.urls.dexie + ' (/token, /users)';
-  const calls = data.calls.logto.map((call) => Object.assign({ api: 'logto' }, call)).concat(data.calls.dexie.map((call) => Object.assign({ api: 'dexie' }, call))).sort((a, b) => a.at - b.at);
+  $('mock-urls').textContent = data.apis.map((api) => api.label + ': ' + api.url + ' (' + api.routes + ')').join(' · ');
+  const calls = data.apis.flatMap((api) => data.calls[api.name].map((call) => Object.assign({ api: api.name }, call))).sort((a, b) => a.at - b.at);
   const list = clear($('mock-calls'));
-  if (!calls.length) list.append(el('li', { class: 'muted', text: 'No calls yet. Send an event to a hook that calls the provider back (logto-default-role, dexie-back-office).' }));
+  if (!calls.length) list.append(el('li', { class: 'muted', text: 'No calls yet. Send an event to a hook that calls the provider back.' }));
   for (const call of calls) {
     list.append(el('li', {}, el('details', {}, el('summary', { text: new Date(call.at).toLocaleTimeString() + ' ' + call.api + ' ' + call.method + ' ' + call.path + ' → ' + call.status }), el('pre', { class: 'code', text: 'headers: ' + pretty(call.headers) + '\nbody: ' + pretty(call.body === undefined ? null : call.body) }))));
   }
@@ -542,10 +527,12 @@ async function start() {
     return;
   }
   const host = (url) => url.replace(/^https?:\/\//, '');
-  $('connection').textContent = 'mock Logto ' + host(state.catalog.mockApis.logto) + ' · mock Dexie Cloud ' + host(state.catalog.mockApis.dexie);
+  $('connection').textContent = state.catalog.apis.map((api) => 'mock ' + api.label + ' ' + host(api.url)).join(' · ');
   const providers = state.catalog.providers.map((provider) => ({ value: provider.name, label: provider.title }));
-  fillSelect($('send-provider'), providers, 'logto');
-  fillSelect($('check-provider'), providers, 'logto');
+  // The first emulated API's provider is picked first (the page then starts on a provider whose API it plays).
+  const first = state.catalog.apis.length ? state.catalog.apis[0].provider : providers[0].value;
+  fillSelect($('send-provider'), providers, first);
+  fillSelect($('check-provider'), providers, first);
   const checkTargets = () => fillSelect($('check-target'), targetOptions($('check-provider').value).filter((option) => option.value !== '__url'), targetOptions($('check-provider').value)[0].value);
   checkTargets();
   $('check-provider').addEventListener('change', checkTargets);
