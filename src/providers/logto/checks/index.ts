@@ -4,13 +4,13 @@ import { effectsCheck } from '../../../check/effects-check.js';
 import { exchange } from '../../../check/exchange.js';
 import { fuzzCheck } from '../../../check/fuzz.js';
 import { combine, gradeAccept } from '../../../check/grade.js';
-import { signatureChecks } from '../../../check/signature.js';
 import { eventSweep, type SweepCase } from '../../../check/sweep.js';
 import type { CheckContext, CheckDefinition } from '../../../check/types.js';
 import { REMOVE, type JsonObject } from '../../../core/json.js';
 import { logtoEventSpecs } from '../events/index.js';
 import { logtoTestPayload } from '../test-payload.js';
 import { logtoFuzz } from './fuzz.js';
+import { signatureChecks } from './signature.js';
 
 type User = Record<string, unknown>;
 

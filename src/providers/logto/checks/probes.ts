@@ -1,9 +1,9 @@
-import type { JsonObject, JsonValue } from '../core/json.js';
-import type { WireRequest } from '../core/types.js';
-import { deviateSignature } from '../scenarios/deviate.js';
-import { withBody, withSignature } from './build.js';
-import { encodeEntries, type OrderedObject } from './encode.js';
-import type { CheckContext } from './types.js';
+import { withBody, withSignature } from '../../../check/build.js';
+import { encodeEntries, type OrderedObject } from '../../../check/encode.js';
+import type { CheckContext } from '../../../check/types.js';
+import type { JsonObject, JsonValue } from '../../../core/json.js';
+import type { WireRequest } from '../../../core/types.js';
+import { deviateSignature } from '../../../scenarios/deviate.js';
 
 /** A request a probe sends and what it stands for. */
 export interface Probe {

@@ -1,9 +1,9 @@
-import type { PreparedEvent } from '../send.js';
-import { exchange, replyText } from './exchange.js';
-import { combine, gradeAccept, gradeAny4xx, gradeRefusal, skipped, type CheckText } from './grade.js';
+import { signingKey } from '../../../check/build.js';
+import { exchange, replyText } from '../../../check/exchange.js';
+import { combine, gradeAccept, gradeAny4xx, gradeRefusal, skipped, type CheckText } from '../../../check/grade.js';
+import type { CheckContext, CheckDefinition, CheckResult } from '../../../check/types.js';
+import type { PreparedEvent } from '../../../send.js';
 import { deviation, malformedSignatures, notEvents, reencodings, trailingJunk, type Probe } from './probes.js';
-import { signingKey } from './build.js';
-import type { CheckContext, CheckDefinition, CheckResult } from './types.js';
 
 /** The signed event the signature probes start from (a fresh one, so no probe looks like a duplicate). */
 export type BaseEvent = (context: CheckContext, checkId: string) => PreparedEvent;
@@ -87,7 +87,7 @@ function refusalCheck(text: CheckText, base: BaseEvent, probes: (context: CheckC
   };
 }
 
-/** The signature and body checks of a provider that signs with a hex HMAC in one header. */
+/** Logto's signature and body checks: probes aimed at hooks that verify a hex HMAC-SHA256 in one header, and at what they do with a body once verified. */
 export function signatureChecks(base: BaseEvent): CheckDefinition[] {
   const classic = (how: 'missing' | 'tampered' | 'wrong-key') =>
     refusalCheck(TEXTS[how], base, (context, prepared) => [deviation(context, prepared.request, how)], gradeRefusal, 'refused with 401/403');
