@@ -86,3 +86,27 @@ describe('request bytes', () => {
     expect(bytes.subarray(-3)).toEqual(Buffer.from('€'));
   });
 });
+
+describe('reply headers', () => {
+  /** A server answering every request with `extra` header lines and a 2-byte body. */
+  async function replying(extra: string[]) {
+    const { url } = await serveRaw((socket) => readRequest(socket, () => socket.write(`HTTP/1.1 200 OK\r\n${extra.map((line) => `${line}\r\n`).join('')}content-length: 2\r\n\r\n{}`)));
+    return httpTransport(new URL(`${url}/hook`));
+  }
+
+  test('are read as fetch Headers read them: lowercase names, sorted, duplicates joined with ", ", values trimmed', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => `X-H${String(39 - i).padStart(2, '0')}: v${i}`);
+    for (const filler of [[], many]) {
+      const transport = await replying(['Zeta: 1', 'alpha:  a ', 'Set-Cookie: a=1', 'set-cookie: b=2', '__proto__: p', ...filler]);
+      const reply = (await transport.send({ method: 'POST', headers: {}, body: '' }, LIMITS)).reply!;
+      await transport.close();
+      const names = Object.keys(reply.headers);
+      expect(names).toEqual([...names].sort());
+      expect(names).toHaveLength(5 + filler.length);
+      expect(reply.headers).toMatchObject({ alpha: 'a', zeta: '1', 'set-cookie': 'a=1, b=2', 'content-length': '2' });
+      expect(Object.getOwnPropertyDescriptor(reply.headers, '__proto__')?.value).toBe('p');
+      expect(Object.getPrototypeOf(reply.headers)).toBe(Object.prototype);
+      if (filler.length) expect(reply.headers['x-h00']).toBe('v39');
+    }
+  });
+});

@@ -34,18 +34,45 @@ export function firstHeader(raw: readonly [string, string][], name: string): str
 
 /** Lowercase names, duplicates joined with `, ` (as fetch's `Headers` reads them), sorted by name. */
 function headerRecord(raw: [string, string][]): Record<string, string> {
-  const merged: Record<string, string> = {};
+  // A reply has a handful of headers: an insertion sort in two arrays beats a Map and a sort.
+  if (raw.length > 32) return headerRecordOfMany(raw);
   const names: string[] = [];
+  const values: string[] = [];
+  next: for (const [name, value] of raw) {
+    const key = name.toLowerCase();
+    const text = value.trim();
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] === key) {
+        values[i] = `${values[i]}, ${text}`;
+        continue next;
+      }
+    }
+    let at = names.length;
+    while (at > 0 && names[at - 1]! > key) {
+      names[at] = names[at - 1]!;
+      values[at] = values[at - 1]!;
+      at--;
+    }
+    names[at] = key;
+    values[at] = text;
+  }
+  const out: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) {
+    // Object.defineProperty: a header named __proto__ stays a header.
+    if (names[i] === '__proto__') Object.defineProperty(out, '__proto__', { value: values[i], enumerable: true, writable: true, configurable: true });
+    else out[names[i]!] = values[i]!;
+  }
+  return out;
+}
+
+function headerRecordOfMany(raw: [string, string][]): Record<string, string> {
+  const merged = new Map<string, string>();
   for (const [name, value] of raw) {
     const key = name.toLowerCase();
-    const before = merged[key];
-    if (before === undefined) names.push(key);
-    merged[key] = before === undefined ? value.trim() : `${before}, ${value.trim()}`;
+    const before = merged.get(key);
+    merged.set(key, before === undefined ? value.trim() : `${before}, ${value.trim()}`);
   }
-  names.sort();
-  const out: Record<string, string> = {};
-  for (const name of names) out[name] = merged[name]!;
-  return out;
+  return Object.fromEntries([...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 const ms = (value: number) => `${Math.round(value)} ms`;
