@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 import type { DeliveryEntry } from '../../src/emulator/history.js';
 import { maskSignature } from '../../src/emulator/history.js';
 import { asCurl, asSendCommand, asYamlStep } from '../../src/ui/copy.js';
-import { getProvider } from '../../src/providers/registry.js';
+import { getProvider, registerProvider } from '../../src/providers/registry.js';
+import { withProviderScope } from '../../src/providers/scope.js';
+import { signerFor } from '../../src/providers/signing/index.js';
 import { prepareEvent } from '../../src/send.js';
 
 const key = 'copyTestSigningKey0123456789abcdef';
@@ -43,6 +45,41 @@ describe('copy a delivery', () => {
     // With another key, the hook would rightly refuse it.
     const wrong = execFileSync('bash', ['-c', `${stub}\n${line}`], { env: { PATH: process.env.PATH, LOGTO_SIGNING_KEY: 'other' }, encoding: 'utf8' });
     expect(wrong).not.toContain(expected);
+  });
+
+  /** Runs a copied curl line with curl replaced by a stub; the headers it got and the body it read. */
+  function runCurl(line: string, env: Record<string, string>): { headers: Record<string, string>; body: string } {
+    const stub = 'curl() { for a in "$@"; do printf "%s\\n" "$a"; done; printf "BODY:"; cat; }';
+    const out = execFileSync('bash', ['-c', `${stub}\n${line}`], { env: { PATH: process.env.PATH!, ...env }, encoding: 'utf8' });
+    const lines = out.slice(0, out.indexOf('BODY:')).split('\n');
+    const headers = Object.fromEntries(lines.flatMap((text, index) => (lines[index - 1] === '-H' ? [[text.slice(0, text.indexOf(':')), text.slice(text.indexOf(':') + 2)]] : [])));
+    return { headers, body: out.slice(out.indexOf('BODY:') + 5) };
+  }
+
+  it('as curl for a Standard Webhooks provider: id kept, timestamp and v1 signature recomputed from $<NAME>_SIGNING_KEY, verified as the spec says', () => {
+    const secret = `whsec_${Buffer.from('copy-test-standard-webhooks-key!').toString('base64')}`;
+    const sent = prepareEvent({ provider: 'standard-webhooks', event: 'user.created', seed: 2, signingKey: secret, now: Date.now() });
+    const swEntry: DeliveryEntry = { ...entry, provider: 'standard-webhooks', event: 'user.created', set: [], request: maskSignature(sent.request, getProvider('standard-webhooks')) };
+    const line = asCurl(swEntry, 'http://127.0.0.1:3000/hooks/sw');
+    expect(line).not.toContain(secret);
+    const { headers, body } = runCurl(line, { STANDARD_WEBHOOKS_SIGNING_KEY: secret });
+    expect(body).toBe(sent.request.body);
+    expect(headers['webhook-id']).toBe(sent.request.headers['webhook-id']);
+    const signer = signerFor({ scheme: 'standard-webhooks' });
+    expect(signer.verify({ headers, body }, secret, Date.now())).toEqual({ ok: true });
+    expect(signer.verify({ headers: runCurl(line, { STANDARD_WEBHOOKS_SIGNING_KEY: `whsec_${Buffer.from('another key').toString('base64')}` }).headers, body }, secret, Date.now()).ok).toBe(false);
+  });
+
+  it('as curl for a Stripe-style provider: t= and v1= recomputed from the scheme, verified', async () => {
+    await withProviderScope(async () => {
+      const base = getProvider('standard-webhooks');
+      registerProvider({ ...base, name: 'stripe-like', signing: { scheme: { scheme: 'stripe' }, key: () => '', keyOption: 'signingKey' } });
+      const request = { method: 'POST' as const, headers: { 'content-type': 'application/json', 'stripe-signature': '[redacted: 80 chars]' }, body: '{"id":"evt_1"}' };
+      const line = asCurl({ ...entry, provider: 'stripe-like', set: [], request }, undefined);
+      const { headers, body } = runCurl(line, { STRIPE_LIKE_SIGNING_KEY: 'sk_test_copy', HOOK_URL: 'http://127.0.0.1:9/x' });
+      expect(body).toBe(request.body);
+      expect(signerFor({ scheme: 'stripe' }).verify({ headers, body }, 'sk_test_copy', Date.now())).toEqual({ ok: true });
+    });
   });
 
   it('as hooksim send: same seed, clock and overrides, the key from the environment', () => {
