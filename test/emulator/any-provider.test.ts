@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { UsageError } from '../../src/core/errors.js';
+import { cli } from '../cli/helpers.js';
 import { manualClock } from '../../src/core/clock.js';
 import { createEmulator, type Emulator } from '../../src/emulator/emulator.js';
 import { formatDelivery } from '../../src/emulator/format.js';
@@ -113,6 +114,21 @@ describe('an emulated API from any provider', () => {
       } finally {
         await emulator.close();
       }
+    });
+  });
+
+  it('gets its --<name>-port flag on serve and ui, among the built-in ones, from the providers\' catalog', async () => {
+    await withProviderScope(async () => {
+      registerProvider(acme);
+      for (const command of ['serve', 'ui']) {
+        const { code, stdout } = await cli([command, '--help']);
+        expect(code).toBe(0);
+        const flags = [...stdout.matchAll(/^ {2}(--[\w-]+)/gm)].map((match) => match[1]);
+        expect(flags.slice(0, 5)).toEqual(['--port', '--logto-port', '--dexie-port', '--acme-port', '--state']);
+        expect(stdout.replace(/\s+/g, ' ')).toContain('--acme-port <n> Acme mock (/users) port (default: "4499")');
+      }
+      // A bad value is named by its flag.
+      expect(await cli(['serve', '--acme-port', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--acme-port') });
     });
   });
 
