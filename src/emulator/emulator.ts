@@ -1,6 +1,7 @@
 /**
- * The long-running provider emulator behind `hooksim serve` and `hooksim ui`: the mock provider
- * APIs on fixed ports, a tenant whose users the events speak of, and every delivery recorded.
+ * The long-running provider emulator behind `hooksim serve` and `hooksim ui`: every provider API
+ * a provider declares (`Provider.emulator.api`: a tenant, a database) on its own port, the users
+ * events speak of kept there, and every delivery recorded. It names no provider: it asks them.
  * Transport-free: the control API and the dashboard are thin HTTP layers over this object.
  */
 import type { HooksimConfig } from '../config/define.js';
@@ -11,7 +12,7 @@ import { redact } from '../core/redact.js';
 import type { WireRequest } from '../core/types.js';
 import { serveMockApi, type ServedMockApi } from '../mock-apis/server.js';
 import type { MockApi, MswServerLike } from '../mock-apis/types.js';
-import type { EmulatedApi, EmulatedApiInfo } from '../providers/emulation.js';
+import { emulatedApiInfo, type EmulatedApi, type EmulatedApiInfo } from '../providers/emulation.js';
 import { getProvider } from '../providers/registry.js';
 import { signingKeyOption, signingOf } from '../providers/signing/binding.js';
 import type { AnyProvider } from '../providers/types.js';
@@ -155,8 +156,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       const emulated = await plugin.create({ now, seed: nextSeed, ...(options.state?.[plugin.name] !== undefined ? { saved: options.state[plugin.name] } : {}) });
       const server = await serveMockApi(emulated.api, { port: options.ports?.[plugin.name] ?? 0 });
       served.push(server);
-      const { stateSchema: _schema, create: _create, ...info } = plugin;
-      apis.push({ ...info, provider, url: server.url, api: emulated.api, emulated });
+      apis.push({ ...emulatedApiInfo(plugin), provider, url: server.url, api: emulated.api, emulated });
     }
   } catch (error) {
     await Promise.all(served.map((server) => server.close()));

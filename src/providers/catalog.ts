@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import type { EmulatedApiInfo, ProviderEmulator } from './emulation.js';
+import { emulatedApiInfo, type EmulatedApiInfo, type ProviderEmulator } from './emulation.js';
 import type { EventDefinition, ProviderCommand } from './types.js';
 
 /** What `hooksim list` shows of a provider: names and prose, no code. */
@@ -50,11 +50,6 @@ export function catalogOf(
     })),
     ...(emulator?.api ? { emulatedApi: emulatedApiInfo(emulator.api) } : {}),
   }));
-}
-
-/** An emulated API's data, without its schema and code (the catalog is JSON). */
-function emulatedApiInfo({ name, label, defaultPort, flagSummary, routes, clientId }: EmulatedApiInfo): EmulatedApiInfo {
-  return { name, label, defaultPort, flagSummary, routes, ...(clientId !== undefined ? { clientId } : {}) };
 }
 
 /** The entry called `name`, or a {@link UsageError} suggesting the nearest name. */

@@ -27,6 +27,11 @@ export interface EmulatedApiInfo {
   clientId?: string;
 }
 
+/** An emulated API's data alone, without its schema and code (the catalog is JSON; the emulator lists it). */
+export function emulatedApiInfo({ name, label, defaultPort, flagSummary, routes, clientId }: EmulatedApiInfo): EmulatedApiInfo {
+  return { name, label, defaultPort, flagSummary, routes, ...(clientId !== undefined ? { clientId } : {}) };
+}
+
 /** An emulated API: its data, the schema of its part of a state file, and how to start it. */
 export interface EmulatedApiPlugin extends EmulatedApiInfo {
   /** Its part of a state file (`--state`, `PUT /api/state`), checked before anything is loaded. */
