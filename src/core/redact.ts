@@ -17,6 +17,8 @@ const SECRET_KEYS = /^(signingKey|token|secret|clientSecret|client_secret|passwo
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 const SECRET_HEADER_NAME = /(?:^|-)(?:token|api-?key|secret)$/;
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 function isSecretHeader(name: string): boolean {
   const lower = name.toLowerCase();
   return SECRET_HEADERS.has(lower) || SECRET_HEADER_NAME.test(lower);
@@ -60,7 +62,8 @@ function owned(value: unknown, secrets: readonly string[], isHeaders: boolean): 
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return walk(value, secrets, isHeaders);
   let out: Record<string, unknown> | undefined;
-  for (const key of Object.keys(value)) {
+  for (const key in value) {
+    if (!hasOwn.call(value, key)) continue;
     const child = (value as Record<string, unknown>)[key];
     let next: unknown;
     if (typeof child === 'string') {
@@ -80,9 +83,18 @@ function walk(value: unknown, secrets: readonly string[], isHeaders: boolean): u
     return out;
   }
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // for-in over own keys: Object.keys's keys in Object.keys's order, without an array per object.
+  for (const key in value) {
+    if (!hasOwn.call(value, key)) continue;
     const child = (value as Record<string, unknown>)[key];
-    const next = typeof child === 'string' && child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key))) ? REDACTED : walkChild(child, secrets, key === 'headers');
+    const next =
+      typeof child === 'string'
+        ? child !== '' && (SECRET_KEYS.test(key) || (isHeaders && isSecretHeader(key)))
+          ? REDACTED
+          : scrub(child, secrets)
+        : child !== null && typeof child === 'object'
+          ? walk(child, secrets, key === 'headers')
+          : child;
     if (key === '__proto__') put(out, key, next);
     else out[key] = next;
   }
@@ -97,7 +109,7 @@ function put(target: Record<string, unknown>, key: string, value: unknown): void
 
 /** {@link walk} for one child, with the common leaves (text, numbers) handled without a call. */
 function walkChild(child: unknown, secrets: readonly string[], isHeaders: boolean): unknown {
-  if (typeof child === 'string') return secrets.length === 0 ? child : scrub(child, secrets);
+  if (typeof child === 'string') return scrub(child, secrets);
   if (child === null || typeof child !== 'object') return child;
   return walk(child, secrets, isHeaders);
 }
