@@ -246,7 +246,15 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     return redact(calls, secrets);
   }
 
-  const snapshot = (): EmulatorState => ({ hooksimState: 1, nextSeed, ...Object.fromEntries(apis.map((api) => [api.name, api.emulated.save()])) });
+  const snapshot = (): EmulatorState => {
+    const state: EmulatorState = { hooksimState: 1, nextSeed };
+    for (const api of apis) {
+      const saved = api.emulated.save();
+      // An API with nothing to save (a scenario mock API played as is) has no part.
+      if (saved !== undefined) state[api.name] = saved;
+    }
+    return state;
+  };
 
   const emulator: Emulator = {
     apis: apis.map(({ emulated: _emulated, ...running }) => running),
@@ -302,7 +310,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     snapshot,
     publicSnapshot: () => {
       const state = snapshot();
-      for (const api of apis) state[api.name] = api.emulated.redact(state[api.name]);
+      for (const api of apis) if (state[api.name] !== undefined) state[api.name] = api.emulated.redact(state[api.name]);
       return state;
     },
     load(state) {

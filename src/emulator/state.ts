@@ -2,7 +2,7 @@
  * The emulator's state as plain JSON: what `--state file.json` saves on exit and loads at start,
  * and what the dashboard shows. Besides the format version and the next seed, each emulated
  * provider API keeps its own part under its short name (`logto`, `dexie`), in the shape and with
- * the schema its provider declares (`Provider.emulator.api`). Secrets are kept in the file (it is
+ * the schema its provider declares (`Provider.emulator.api`); APIs without one are not saved. Secrets are kept in the file (it is
  * the developer's own) and removed before anything reaches the page.
  */
 import { readFile, writeFile, rename } from 'node:fs/promises';
@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
 import type { EmulatedApiPlugin } from '../providers/emulation.js';
+import type { AnyProvider, MockApiPlugin } from '../providers/types.js';
 import { providers } from '../providers/registry.js';
 
 /** Everything the emulator keeps between runs. */
@@ -22,11 +23,48 @@ export interface EmulatorState {
   [api: string]: unknown;
 }
 
-/** The provider APIs the emulator plays, in their listing order (their default ports). */
+/**
+ * A provider's scenario mock API (`Provider.mockApi`) played for a session, for providers that
+ * declare no `emulator.api`: served on any free port under the provider's name, kept in step with
+ * the events as in scenarios, but not saved in the state file (there is no saved form to restore).
+ */
+function fromScenarioMockApi(provider: AnyProvider, mockApi: MockApiPlugin): EmulatedApiPlugin {
+  return {
+    name: provider.name,
+    label: provider.title,
+    defaultPort: 0,
+    flagSummary: 'mock API',
+    routes: 'mock API',
+    stateSchema: z.unknown(),
+    async create({ now }) {
+      const session = await mockApi.create({}, { now });
+      return {
+        api: session.api,
+        // The mock's own base URL is the provider's origin, until serving it replaces it with the local one.
+        publicOrigin: session.api.baseUrl,
+        beforeDelivery: ({ actor }) => session.beforeDelivery?.(actor),
+        afterDelivery: (outcome) => session.afterDelivery?.(outcome),
+        save: () => undefined,
+        redact: (saved) => saved,
+        load: () => undefined,
+      };
+    },
+  };
+}
+
+/**
+ * The provider APIs the emulator plays, in listing order: those with a fixed port by that port,
+ * then the rest (any free port). A provider's `emulator.api` when it declares one, else its
+ * scenario mock API.
+ */
 export function emulatedApis(): { provider: string; plugin: EmulatedApiPlugin }[] {
+  const order = (plugin: EmulatedApiPlugin) => plugin.defaultPort || Number.POSITIVE_INFINITY;
   return providers
-    .flatMap((provider) => (provider.emulator?.api ? [{ provider: provider.name, plugin: provider.emulator.api }] : []))
-    .sort((a, b) => a.plugin.defaultPort - b.plugin.defaultPort);
+    .flatMap((provider) => {
+      const plugin = provider.emulator?.api ?? (provider.mockApi ? fromScenarioMockApi(provider, provider.mockApi) : undefined);
+      return plugin ? [{ provider: provider.name, plugin }] : [];
+    })
+    .sort((a, b) => order(a.plugin) - order(b.plugin));
 }
 
 /** The state schema for the APIs there are: a part left out is a fresh API. */

@@ -17,7 +17,7 @@ export interface EmulatedApiInfo {
   name: string;
   /** As printed beside its URL (`Logto`, `Dexie Cloud`). */
   label: string;
-  /** Its port under `hooksim serve` (the flag's default); APIs are listed in this order. */
+  /** Its port under `hooksim serve` (the flag's default; 0: any free one); APIs are listed in this order. */
   defaultPort: number;
   /** What it serves in a few words, for the port flag's help (`Management API + /oidc/token`). */
   flagSummary: string;
@@ -58,7 +58,7 @@ export interface EmulatedApi {
   beforeDelivery?(event: { payload: JsonObject; actor: JsonObject }): void;
   /** After: what the provider decided lands in the API. */
   afterDelivery?(outcome: unknown): void;
-  /** Its part of the state file (secrets included: the file is the developer's own). */
+  /** Its part of the state file (secrets included: the file is the developer's own); undefined: nothing to save. */
   save(): unknown;
   /** A saved part as the page may see it: secrets replaced by `[redacted]`. */
   redact(saved: unknown): unknown;

@@ -132,6 +132,34 @@ describe('an emulated API from any provider', () => {
     });
   });
 
+  it('a provider with only a scenario mock API (Provider.mockApi) is served too, on any free port, kept in step, not saved', async () => {
+    const seen: string[] = [];
+    const beta: AnyProvider = {
+      ...base,
+      name: 'beta-idp',
+      title: 'Beta',
+      mockApi: {
+        async create(_spec, { now }) {
+          const { api } = acmeDirectory(undefined, now);
+          return { api, beforeDelivery: (actor) => void seen.push(String((actor.user as { id?: string } | undefined)?.id ?? 'someone')) };
+        },
+      },
+    };
+    await withProviderScope(async () => {
+      registerProvider(beta);
+      const emulator = await createEmulator({ clock: manualClock('2026-03-01T10:00:00Z') });
+      try {
+        expect(emulator.apis.map((api) => [api.name, api.label])).toEqual([['logto', 'Logto'], ['dexie', 'Dexie Cloud'], ['beta-idp', 'Beta']]);
+        expect(await (await fetch(`${emulator.urls['beta-idp']}/users`)).json()).toEqual({ users: ['u-seeded'] });
+        await emulator.trigger({ provider: 'beta-idp', event: 'user.created', target: hookUrl });
+        expect(seen).toHaveLength(1);
+        expect(Object.keys(emulator.snapshot())).toEqual(['hooksimState', 'nextSeed', 'logto', 'dexie']);
+      } finally {
+        await emulator.close();
+      }
+    });
+  });
+
   it('a provider without an emulated API cannot name a user: the message names those that can', async () => {
     const emulator = await createEmulator({ clock: manualClock('2026-03-01T10:00:00Z') });
     try {
