@@ -5,7 +5,7 @@ import { redact, redactOwned } from './core/redact.js';
 import type { Attempt, Reply, TransportError, Verdict, WireRequest } from './core/types.js';
 import { deliver } from './delivery/deliver.js';
 import { getEvent, getProvider, getVariant } from './providers/registry.js';
-import { signingOf } from './providers/signing/binding.js';
+import { signingKeyOption, signingOf } from './providers/signing/binding.js';
 import type { EventName, OptionsOf, OutcomeOf, ProviderName, VariantName } from './providers/typed.js';
 import type { AnyProvider, Provider } from './providers/types.js';
 import { transportFor, type Target } from './transports/target.js';
@@ -19,7 +19,7 @@ interface SendBase {
   seed?: number;
   /** Overrides by dotted path (`user.primaryEmail`), applied to the payload before signing. */
   set?: Overrides;
-  /** Shortcut for `options.signingKey` (Logto). */
+  /** Shortcut for the option holding the provider's signing key (Logto's `signingKey`, a provider file's `keyOption`). */
   signingKey?: string;
   /** The time the provider thinks it is (pins `createdAt`). Overrides `clock.now()` for building the event. */
   now?: number | string | Date;
@@ -145,7 +145,8 @@ export function prepareEvent(input: Omit<AnySendOptions, 'target'>): PreparedEve
   const provider = typeof input.provider === 'string' ? getProvider(input.provider) : (input.provider as AnyProvider);
   const definition = getEvent(provider, input.event);
   const variant = getVariant(provider, definition, input.variant).name;
-  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
+  // `signingKey` goes to the option the provider names for its key (a provider file's keyOption).
+  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { [signingKeyOption(provider) ?? 'signingKey']: input.signingKey } : {}) };
   const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
   const options = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`, knownKeys);
   const seed = input.seed ?? 1;

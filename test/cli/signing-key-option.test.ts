@@ -84,3 +84,15 @@ describe('hooksim load --signing-key', () => {
     }
   });
 });
+
+describe('the library signingKey shortcut', () => {
+  it('prepareEvent({ signingKey }) fills the option the provider names, as the flag does', async () => {
+    const { loadProviderFile } = await import('../../src/providers/declarative/load.js');
+    const { prepareEvent } = await import('../../src/send.js');
+    const keyed = await loadProviderFile(FILE);
+    const viaShortcut = prepareEvent({ provider: keyed, event: 'ping', now: 0, signingKey: 'lib-secret' } as never);
+    const viaOption = prepareEvent({ provider: keyed, event: 'ping', now: 0, options: { endpointSecret: 'lib-secret' } } as never);
+    expect(viaShortcut.request.headers['x-keyed-signature']).toMatch(/^[0-9a-f]{64}$/);
+    expect(viaShortcut.request.headers['x-keyed-signature']).toBe(viaOption.request.headers['x-keyed-signature']);
+  });
+});

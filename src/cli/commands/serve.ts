@@ -16,7 +16,7 @@ interface ServeFlags {
 export function registerServe(program: Command, io: CliIo): void {
   const command = program
     .command('serve')
-    .description('run a local provider emulator: mock Logto / Dexie Cloud APIs and a control API to trigger events')
+    .description("run a local provider emulator: the providers' mock APIs (Logto's Management API, Dexie Cloud's database) and a control API to trigger events")
     .option('--port <n>', 'control API port (hooksim trigger talks to it)', '4400');
   const emulatorFlags = addEmulatorFlags(program, command);
   command
