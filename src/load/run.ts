@@ -100,9 +100,9 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
   };
   const deliverOne = (planned: PlannedEvent) => deliver(transport, planned.request, policy, clock, maxReplyBytes, input.maxTotalMs);
   /**
-   * Events built ahead, in stream order, while requests are out (at most one per connection):
-   * when a reply comes in, the next request goes out without waiting for an event to be built.
-   * Whichever sender is free takes the oldest, so none holds back an event another could send.
+   * Events built ahead, in stream order (at most one per connection): when a reply comes in,
+   * the next request goes out without waiting for an event to be built. Whichever sender is
+   * free takes the oldest, so none holds back an event another could send.
    */
   const ready: PlannedEvent[] = [];
   /** The next event to send, counted as started, if another one may start at `at`. */
@@ -111,9 +111,35 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
     started++;
     return ready.length > 0 ? ready.shift()! : source.next();
   };
-  /** Builds one more event ahead, if the run will want it (a duration run may leave a few unsent). */
+  /** Tops up the events built ahead, as far as the run will want them (a duration run may leave a few unsent). */
   const buildAhead = () => {
-    if (ready.length < connections && started + ready.length < limit && !interrupted) ready.push(source.next());
+    while (ready.length < connections && started + ready.length < limit && !interrupted) ready.push(source.next());
+  };
+
+  /**
+   * Replies in, to be judged once the replies that arrived together have all had their next
+   * request written (setImmediate runs after the I/O callbacks of this turn). The hook then gets
+   * its next requests in a burst, not spread between judging and building, which on a shared
+   * machine costs it a wake-up per request. Bounded: a transport that answers without I/O
+   * (in-process, fake) gets its replies judged at once past a few per connection.
+   */
+  const unjudged: { planned: PlannedEvent; record: DeliveryRecord | undefined; latencyMs: number }[] = [];
+  let judging: NodeJS.Immediate | undefined;
+  const judgeUnjudged = () => {
+    judging = undefined;
+    for (let i = 0; i < unjudged.length; i++) {
+      const { planned, record, latencyMs } = unjudged[i]!;
+      judge(planned, record, latencyMs);
+    }
+    unjudged.length = 0;
+    buildAhead();
+  };
+  const judgeSoon = (planned: PlannedEvent, record: DeliveryRecord | undefined, latencyMs: number) => {
+    unjudged.push({ planned, record, latencyMs });
+    if (unjudged.length >= connections * 4) {
+      if (judging) clearImmediate(judging);
+      judgeUnjudged();
+    } else judging ??= setImmediate(judgeUnjudged);
   };
 
   const progress = input.onProgress
@@ -145,8 +171,9 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
   /**
    * Closed loop: `connections` senders, each sending its next event once the previous reply is
    * in. The next event is already built (see {@link buildAhead}) and goes on the wire as soon
-   * as the reply arrives, before that reply is judged: the hook waits on hooksim about as
-   * little as it would on a plain HTTP load tool. Latency runs from the send to the reply.
+   * as the reply arrives, before that reply is judged ({@link judgeSoon}): the hook waits on
+   * hooksim about as little as it would on a plain HTTP load tool. Latency runs from the send
+   * to the reply.
    */
   async function closedLoop(): Promise<void> {
     const sender = async () => {
@@ -155,7 +182,6 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
       let from = timer.now();
       let delivery = deliverOne(current);
       inFlight++;
-      buildAhead();
       for (;;) {
         let record: DeliveryRecord | undefined;
         try {
@@ -174,12 +200,13 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
           delivery = deliverOne(next);
           inFlight++;
         }
-        judge(previous, record, doneAt - previousFrom);
+        judgeSoon(previous, record, doneAt - previousFrom);
         if (next === undefined) return;
-        buildAhead();
       }
     };
     await Promise.all(Array.from({ length: connections }, sender));
+    if (judging) clearImmediate(judging);
+    judgeUnjudged();
   }
 
   /**

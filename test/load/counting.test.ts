@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadTest } from '../../src/load/index.js';
+import { getProvider } from '../../src/providers/registry.js';
+import type { AnyProvider } from '../../src/providers/types.js';
 import { KEY, ok, startHook } from './helpers.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -108,5 +110,39 @@ describe('stopping early', () => {
     const report = await loadTest({ provider: 'dexie-cloud', events: ['new-user'], target: transport, count: 100, connections: 1, signal: controller.signal });
     expect(report.interrupted).toBe(true);
     expect(report.tally).toMatchObject({ sent: 3, kept: 3 });
+  });
+});
+
+describe('closed loop order: the next request goes out before the last reply is judged', () => {
+  test('each reply is judged after its sender\'s next send, and judging never falls far behind', async () => {
+    const log: string[] = [];
+    let sends = 0;
+    const reply = { durationMs: 0, reply: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true,"action":"eval"}', bytes: 27 } };
+    // Answers at once, without I/O: the runner must still judge every event, a few at a time.
+    const transport = {
+      description: 'instant',
+      send: async () => {
+        log.push(`send ${++sends}`);
+        return reply;
+      },
+      close: async () => undefined,
+    };
+    const dexie = getProvider('dexie-cloud');
+    let judged = 0;
+    const provider: AnyProvider = {
+      ...dexie,
+      judge: (...args: Parameters<AnyProvider['judge']>) => {
+        log.push(`judge ${++judged}`);
+        return dexie.judge(...args);
+      },
+    };
+    const report = await loadTest({ provider, events: ['new-user'], target: transport, count: 200, connections: 1 });
+    expect(report.tally).toMatchObject({ sent: 200, kept: 200 });
+    expect(report.latency.count).toBe(200);
+    for (let k = 1; k < 200; k++) {
+      expect(log.indexOf(`judge ${k}`)).toBeGreaterThan(log.indexOf(`send ${k + 1}`));
+      // Replies waiting for a verdict are bounded (4 per connection), whatever the transport.
+      if (k + 6 <= 200) expect(log.indexOf(`judge ${k}`)).toBeLessThan(log.indexOf(`send ${k + 6}`));
+    }
   });
 });
