@@ -2,6 +2,7 @@ import type { Duplex } from 'node:stream';
 import { gzipSync, deflateSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { BodySink, PrefixCounter } from '../../src/transports/wire/body-sink.js';
+import { Link } from '../../src/transports/wire/link.js';
 import { memorySocketPair } from '../../src/transports/wire/memory-socket.js';
 import { ReplyParser, type ReplyHead } from '../../src/transports/wire/response-parser.js';
 
@@ -184,5 +185,30 @@ describe('memorySocketPair', () => {
     server.destroy();
     await closed;
     expect(events).toEqual(['data:bye', 'end']);
+  });
+});
+
+describe('Link', () => {
+  test('requests written in one turn of the event loop go out together, at its end, in order', async () => {
+    const pairs = [memorySocketPair(), memorySocketPair()];
+    const links = pairs.map(({ client }) => new Link(client));
+    links[0]!.write(Buffer.from('first'));
+    links[1]!.write(Buffer.from('second'));
+    links[0]!.write(Buffer.from('+third'));
+    // Nothing is on the wire yet: the turn's other replies may still add their requests.
+    expect(pairs.map(({ server }) => server.readableLength)).toEqual([0, 0]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(pairs.map(({ server }) => String(server.read()))).toEqual(['first+third', 'second']);
+    for (const link of links) link.destroy();
+  });
+
+  test('an idle link (no exchange using it) that sees data or a close is lost: destroyed, and its owner told', async () => {
+    const { client, server } = memorySocketPair();
+    const link = new Link(client);
+    const lost = new Promise<Link>((resolve) => (link.idleLoss = resolve));
+    server.write('unsolicited');
+    expect(await lost).toBe(link);
+    expect(link.usable).toBe(false);
+    expect(client.destroyed).toBe(true);
   });
 });

@@ -1,5 +1,25 @@
 import type { Duplex } from 'node:stream';
 
+/**
+ * Requests waiting to be written, as link/bytes pairs: written together once this turn of the
+ * event loop has run its I/O callbacks (setImmediate). When several replies come in together,
+ * their follow-up requests then reach the hook in one burst: it wakes once for all of them,
+ * instead of once per request between the client's judging of each reply, which on a busy
+ * machine costs both sides more CPU than the requests themselves.
+ */
+const waiting: (Link | Buffer)[] = [];
+let flush: NodeJS.Immediate | undefined;
+
+function writeWaiting(): void {
+  flush = undefined;
+  for (let i = 0; i < waiting.length; i += 2) {
+    const link = waiting[i] as Link;
+    // A link that closed meanwhile has told its exchange already (close or error event).
+    if (link.usable) link.stream.write(waiting[i + 1] as Buffer);
+  }
+  waiting.length = 0;
+}
+
 /** Who a link's events go to while one exchange uses it. */
 export interface LinkUser {
   data(chunk: Buffer): void;
@@ -53,9 +73,13 @@ export class Link {
     return !this.finished && !this.stream.destroyed && !this.stream.readableEnded && this.stream.writable;
   }
 
-  /** Writes a request's bytes (one write: one segment for a small request). */
+  /**
+   * Writes a request's bytes in one write (one segment for a small request), at the end of this
+   * turn of the event loop, with the other requests of the turn.
+   */
   write(bytes: Buffer): void {
-    this.stream.write(bytes);
+    waiting.push(this, bytes);
+    flush ??= setImmediate(writeWaiting);
   }
 
   /** Lets the link keep the process alive (in use) or not (idle). */
