@@ -22,7 +22,8 @@ const plainSummary: Reporter = {
 
 /**
  * Files that install request interceptors (msw's setupServer, nock) or fake timers: each gets its own
- * module graph, since msw and nock share @mswjs/interceptors and must not meet.
+ * module graph, since msw and nock share @mswjs/interceptors and must not meet. The fault matrix
+ * too: it bounds the peak RSS of the process running it, which must not include other files.
  */
 const isolatedFiles = [
   'test/mock-apis/msw-coexistence.test.ts',
@@ -32,6 +33,7 @@ const isolatedFiles = [
   'test/transports/in-process-msw.test.ts',
   'test/transports/in-process-nock.test.ts',
   'test/scenarios/api-expectations.test.ts',
+  'test/faults/matrix.test.ts',
 ];
 
 const slowExcluded = process.env.HOOKSIM_SLOW_TESTS ? [] : ['test/**/*.slow.test.ts'];
