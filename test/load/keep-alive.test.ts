@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { loadTest } from '../../src/load/index.js';
 import { send } from '../../src/send.js';
 import { transportFor } from '../../src/transports/target.js';
@@ -151,5 +151,42 @@ describe('a connection is reused only after a clean reply', () => {
       await closeAll();
     }
     expect(connections).toBe(2);
+  });
+});
+
+describe('idle connections', () => {
+  test('an idle connection is closed once it has idled the server\'s keep-alive timeout less 2 s (as undici does), not before', async () => {
+    const { serveRaw, readRequest, closeAll } = await import('../transports/helpers.js');
+    // A hook that announces `keep-alive: timeout=5` and never closes a connection itself:
+    // only hooksim can, after 3 s idle.
+    const sockets: Socket[] = [];
+    const { url } = await serveRaw((socket) => {
+      sockets.push(socket);
+      readRequest(socket, () => socket.write('HTTP/1.1 200 OK\r\nconnection: keep-alive\r\nkeep-alive: timeout=5\r\ncontent-length: 2\r\n\r\n{}'));
+    });
+    // The pool's clock and timers only: sockets run on real time.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    const transport = transportFor(`${url}/hook`);
+    try {
+      const deliver = async (seed: number) => expect((await send({ provider: 'logto', event: 'PostRegister', seed, signingKey: KEY, target: transport })).verdict.pass).toBe(true);
+      await deliver(1);
+      const closed = new Promise((resolve) => sockets[0]!.once('close', resolve));
+      // 2.9 s idle: kept, and reused.
+      vi.advanceTimersByTime(2_900);
+      await deliver(2);
+      // 2.9 s more: idle since the second reply only, so kept again (5.8 s after the first).
+      vi.advanceTimersByTime(2_900);
+      await deliver(3);
+      expect(sockets).toHaveLength(1);
+      // 3 s idle: closed by hooksim; the next event opens a new connection.
+      vi.advanceTimersByTime(3_000);
+      await closed;
+      await deliver(4);
+      expect(sockets).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+      await transport.close();
+      await closeAll();
+    }
   });
 });
