@@ -16,6 +16,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -73,6 +74,21 @@ async function throughput(concurrency: number, count: number, one: (i: number) =
   const used = process.cpuUsage(cpu);
   lastCpuPerRequest = (used.user + used.system) / count;
   return count / ((performance.now() - started) / 1000);
+}
+
+/** user + system microseconds of a `process.cpuUsage()` difference. */
+const micros = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
+
+/** CPU microseconds a child process has used so far (Linux /proc; 0 elsewhere). */
+function hookCpuMicros(child: ChildProcess): number {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100/s).
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return 0;
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -145,23 +161,40 @@ try {
   }
 
   // 1. hooksim load vs autocannon: same hook, connections, body size and duration; alternating.
+  // CPU per request of each client (this process) and of the hook (its process, from /proc) tell
+  // where the time goes: on a machine whose cores are shared by client and hook, throughput is
+  // bounded by cores / (client CPU + hook CPU) per request.
   const sample = signed[0]!;
   const ours: number[] = [];
   const theirs: number[] = [];
+  const cpuOurs: number[] = [];
+  const cpuTheirs: number[] = [];
+  const hookOurs: number[] = [];
+  const hookTheirs: number[] = [];
   let oursP99 = 0;
   let theirsP99 = 0;
   for (let round = 0; round < 2; round++) {
+    let cpu = process.cpuUsage();
+    let hookCpu = hookCpuMicros(hook.child);
     const cannon = await autocannon({ url: hook.url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: sample.headers, body: sample.body });
+    const cannonCount = cannon.requests.total || 1;
     theirs.push(cannon.requests.total / (cannon.duration || SECONDS));
+    cpuTheirs.push(micros(process.cpuUsage(cpu)) / cannonCount);
+    hookTheirs.push((hookCpuMicros(hook.child) - hookCpu) / cannonCount);
     theirsP99 = cannon.latency.p99;
+    cpu = process.cpuUsage();
+    hookCpu = hookCpuMicros(hook.child);
     const report = await loadTest({ provider: 'logto', events: ['PostRegister'], target: hook.url, signingKey: KEY, connections: CONNECTIONS, durationMs: SECONDS * 1000 });
+    const sentCount = report.tally.sent || 1;
     ours.push(report.throughput);
+    cpuOurs.push(micros(process.cpuUsage(cpu)) / sentCount);
+    hookOurs.push((hookCpuMicros(hook.child) - hookCpu) / sentCount);
     oursP99 = report.latency.p99;
   }
   note(
     `hooksim load, ${CONNECTIONS} connections, ${SECONDS} s, ~${Buffer.byteLength(sample.body)} B bodies (signed, judged)`,
-    `${fixed(median(ours))}/s (p99 ${fixed(oursP99, 1)} ms)`,
-    `autocannon ${fixed(median(theirs))}/s (p99 ${fixed(theirsP99, 1)} ms)`,
+    `${fixed(median(ours))}/s (p99 ${fixed(oursP99, 1)} ms; CPU/req ${fixed(median(cpuOurs))} µs client + ${fixed(median(hookOurs))} µs hook)`,
+    `autocannon ${fixed(median(theirs))}/s (p99 ${fixed(theirsP99, 1)} ms; CPU/req ${fixed(median(cpuTheirs))} µs client + ${fixed(median(hookTheirs))} µs hook)`,
     `${fixed(median(ours) / median(theirs), 2)}x`,
     '>= 0.9x',
   );
