@@ -54,7 +54,7 @@ export interface SendOptions<P extends ProviderName = ProviderName, E extends Ev
 
 /** What to send through a provider object (your own, or one hooksim loaded from a file): names checked at run time. */
 export interface ProviderSendOptions<Outcome = unknown> extends SendBase {
-  provider: Provider<any, Outcome, any>;
+  provider: Provider<unknown, Outcome, JsonObject>;
   event: string;
   variant?: string;
   options?: Record<string, unknown>;
@@ -147,8 +147,7 @@ export function prepareEvent(input: Omit<AnySendOptions, 'target'>): PreparedEve
   const variant = getVariant(provider, definition, input.variant).name;
   // `signingKey` goes to the option the provider names for its key (a provider file's keyOption).
   const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { [signingKeyOption(provider) ?? 'signingKey']: input.signingKey } : {}) };
-  const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
-  const options = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`, knownKeys);
+  const options = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`);
   const seed = input.seed ?? 1;
   const clock = input.clock ?? systemClock;
   const now = input.now !== undefined ? toEpoch(input.now) : clock.now();

@@ -59,13 +59,11 @@ export async function checkHook(input: CheckOptions): Promise<CheckReport> {
   const effects = input.effects ?? {};
   const unknown = unknownEffectEvents(effects, provider.events.map((event) => event.name));
   if (unknown.length > 0) throw new UsageError(`effects for unknown ${provider.name} event${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; see \`hooksim list\``);
-
-  const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
   // The key goes to the option the provider names for it (a provider file's `keyOption`).
   const keyOption = signingKeyOption(provider);
   if (input.signingKey !== undefined && keyOption === undefined) throw new UsageError(`${provider.name} does not sign its requests: --signing-key does not apply`);
   const given = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { [keyOption!]: input.signingKey } : {}) };
-  const parsed = parseOrUsageError(provider.optionsSchema, given, `${provider.name} options`, knownKeys) as Record<string, unknown>;
+  const parsed = parseOrUsageError(provider.optionsSchema, given, `${provider.name} options`) as Record<string, unknown>;
   // One hook for the whole audit: what the provider fixes for a run (Logto's hookId) stays the same across events, as it would.
   const providerOptions = (provider.runOptions ? provider.runOptions(seed, parsed) : parsed) as Record<string, unknown>;
   const fixedForRun = Object.entries(providerOptions).filter(([key, value]) => value !== undefined && value !== parsed[key]);

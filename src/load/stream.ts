@@ -38,8 +38,7 @@ export interface EventStream {
 export function createEventStream(input: EventStreamOptions): EventStream {
   const provider: AnyProvider = typeof input.provider === 'string' ? getProvider(input.provider) : input.provider;
   const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
-  const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
-  const parsed = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`, knownKeys);
+  const parsed = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`);
   const seed = input.seed ?? 1;
   const options = provider.runOptions ? provider.runOptions(seed, parsed) : parsed;
   const source = new EventSource(provider, input.events, options, seed, input.clock ?? systemClock);

@@ -185,6 +185,9 @@ export interface Provider<Options = unknown, Outcome = unknown, Actor extends Js
   };
 }
 
-/** A provider with its type parameters erased, as the registry holds them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyProvider = Provider<any, any, any>;
+/**
+ * Any provider, as the registry holds them: options and outcome widened to `unknown`, the actor to
+ * `JsonObject` (no `any`). Every provider is assignable to it without a cast; code that needs a
+ * provider's own types gets them from `ProviderTypes` (src/providers/typed.ts).
+ */
+export type AnyProvider = Provider<unknown, unknown, JsonObject>;

@@ -96,8 +96,7 @@ export async function runScenario(loaded: LoadedScenario, options: RunScenarioOp
     }
     if (!Number.isFinite(now)) throw Object.assign(new Error(`start: expected an ISO date, got "${spec.start}"`), { at: ['start'] });
     const scenarioOptions = { ...options.defaultOptions, ...(resolveValue(spec.options ?? {}, tools) as JsonObject) };
-    const knownKeys = Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
-    const parsed = parseOrUsageError(provider.optionsSchema, scenarioOptions, 'options', knownKeys);
+    const parsed = parseOrUsageError(provider.optionsSchema, scenarioOptions, 'options');
     runWide = provider.runOptions?.(seed, parsed) ?? {};
     for (const [name, fields] of Object.entries(spec.actors ?? {})) {
       let actor = provider.createActor(seedFromString(`${seed}:${name}`), now, parsed);

@@ -2,6 +2,7 @@ import { UsageError } from '../../core/errors.js';
 import { REMOVE, parseAssignment, parseLooseJson, splitPath, type Overrides } from '../../core/json.js';
 import { didYouMean } from '../../core/suggest.js';
 import type { AnyProvider } from '../../providers/types.js';
+import { schemaKeys } from '../../core/options.js';
 
 /** Collects a repeatable option into an array (commander's reducer). */
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -30,7 +31,7 @@ export function overridesFrom(sets: string[] = [], unsets: string[] = []): Overr
 
 /** Keys of a provider's options schema. */
 export function optionKeys(provider: AnyProvider): string[] {
-  return Object.keys((provider.optionsSchema as unknown as { shape?: object }).shape ?? {});
+  return schemaKeys(provider.optionsSchema);
 }
 
 /** `--option key=value` flags into a provider options object (values parsed as JSON when they parse). */

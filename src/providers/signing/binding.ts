@@ -3,6 +3,7 @@ import type { AnyProvider } from '../types.js';
 import { messageIdFor } from './digest.js';
 import { signerFor } from './index.js';
 import type { Signer } from './types.js';
+import { schemaKeys } from '../../core/options.js';
 
 /** A provider's signing, whichever way it declares it: the interpreted scheme and its key. */
 export interface ResolvedSigning {
@@ -40,8 +41,7 @@ export function signingOf(provider: AnyProvider): ResolvedSigning | undefined {
 export function signingKeyOption(provider: AnyProvider): string | undefined {
   if (!provider.signing && !provider.signature) return undefined;
   if (provider.signing?.keyOption !== undefined) return provider.signing.keyOption;
-  const shape = (provider.optionsSchema as unknown as { shape?: object }).shape ?? {};
-  return 'signingKey' in shape ? 'signingKey' : undefined;
+  return schemaKeys(provider.optionsSchema).includes('signingKey') ? 'signingKey' : undefined;
 }
 
 /** When and as what a request is signed. */
