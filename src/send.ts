@@ -5,7 +5,7 @@ import { redact, redactOwned } from './core/redact.js';
 import type { Attempt, Reply, TransportError, Verdict, WireRequest } from './core/types.js';
 import { deliver } from './delivery/deliver.js';
 import { getEvent, getProvider, getVariant } from './providers/registry.js';
-import { signingKeyOption, signingOf } from './providers/signing/binding.js';
+import { signingOf, withSigningKey } from './providers/signing/binding.js';
 import type { EventName, OptionsOf, OutcomeOf, ProviderName, VariantName } from './providers/typed.js';
 import type { AnyProvider, Provider } from './providers/types.js';
 import { transportFor, type Target } from './transports/target.js';
@@ -145,8 +145,7 @@ export function prepareEvent(input: Omit<AnySendOptions, 'target'>): PreparedEve
   const provider = typeof input.provider === 'string' ? getProvider(input.provider) : (input.provider as AnyProvider);
   const definition = getEvent(provider, input.event);
   const variant = getVariant(provider, definition, input.variant).name;
-  // `signingKey` goes to the option the provider names for its key (a provider file's keyOption).
-  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { [signingKeyOption(provider) ?? 'signingKey']: input.signingKey } : {}) };
+  const rawOptions = withSigningKey(provider, input.options, input.signingKey);
   const options = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`);
   const seed = input.seed ?? 1;
   const clock = input.clock ?? systemClock;

@@ -3,6 +3,7 @@ import { parseOrUsageError } from '../core/options.js';
 import { getProvider } from '../providers/registry.js';
 import type { AnyProvider } from '../providers/types.js';
 import { EventSource, type PlannedEvent } from './source.js';
+import { withSigningKey } from '../providers/signing/binding.js';
 
 export type { PlannedEvent } from './source.js';
 
@@ -37,7 +38,7 @@ export interface EventStream {
  */
 export function createEventStream(input: EventStreamOptions): EventStream {
   const provider: AnyProvider = typeof input.provider === 'string' ? getProvider(input.provider) : input.provider;
-  const rawOptions = { ...(input.options ?? {}), ...(input.signingKey !== undefined ? { signingKey: input.signingKey } : {}) };
+  const rawOptions = withSigningKey(provider, input.options, input.signingKey);
   const parsed = parseOrUsageError(provider.optionsSchema, rawOptions, `${provider.name} options`);
   const seed = input.seed ?? 1;
   const options = provider.runOptions ? provider.runOptions(seed, parsed) : parsed;

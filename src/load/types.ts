@@ -45,7 +45,7 @@ export interface LoadOptions {
   count?: number;
   /** Seed of the run: the same seed gives the same events (default 1). */
   seed?: number;
-  /** Shortcut for `options.signingKey`. */
+  /** Shortcut for the option holding the provider's signing key (Logto's `signingKey`, a provider file's `keyOption`). */
   signingKey?: string;
   /** Provider options (as for `send()`). */
   options?: Record<string, unknown>;

@@ -96,3 +96,13 @@ describe('the library signingKey shortcut', () => {
     expect(viaShortcut.request.headers['x-keyed-signature']).toBe(viaOption.request.headers['x-keyed-signature']);
   });
 });
+
+describe('the loadTest signingKey shortcut', () => {
+  it('signs every event with the key in the option the provider names', async () => {
+    const { loadProviderFile } = await import('../../src/providers/declarative/load.js');
+    const { createEventStream } = await import('../../src/load/stream.js');
+    const keyed = await loadProviderFile(FILE);
+    const stream = createEventStream({ provider: keyed, events: ['ping'], signingKey: 'load-secret' });
+    expect(stream.options).toMatchObject({ endpointSecret: 'load-secret' });
+  });
+});

@@ -44,6 +44,15 @@ export function signingKeyOption(provider: AnyProvider): string | undefined {
   return schemaKeys(provider.optionsSchema).includes('signingKey') ? 'signingKey' : undefined;
 }
 
+/**
+ * `options` with `key` in the option `provider`'s signing key goes to (the `signingKey` shortcut
+ * of `send()`, `prepareEvent()` and `loadTest()`); `options` as given when there is no key.
+ */
+export function withSigningKey(provider: AnyProvider, options: object | undefined, key: string | undefined): Record<string, unknown> {
+  if (key === undefined) return { ...(options ?? {}) };
+  return { ...(options ?? {}), [signingKeyOption(provider) ?? 'signingKey']: key };
+}
+
 /** When and as what a request is signed. */
 export interface SigningMoment {
   /** Epoch ms of sending. */
