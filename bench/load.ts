@@ -7,7 +7,8 @@
  *   3. The URL transport with judging and redaction (`deliverPrepared`), and `send()` whole
  *      (build, sign, deliver, judge, redact), vs undici `Pool.request` of the same pre-signed
  *      bytes, at 1, 10 and 50 concurrent requests (three alternating rounds, medians).
- *   4. Peak RSS of a 10,000-event and a 100,000-event `hooksim load` run (one process each).
+ *   4. Peak RSS of a 10,000-event and a 100,000-event `hooksim load` run: the built CLI, one
+ *      process each (run `npm run build` first when sources changed).
  *
  * Run: `npx tsx bench/load.ts`. Prints a markdown table and the machine. Nothing is asserted;
  * exit code 0. Knobs (env): BENCH_SECONDS (per throughput case, default 5), BENCH_SEND (requests
@@ -18,7 +19,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Pool } from 'undici';
 import { loadTest } from '../src/load/index.js';
@@ -94,13 +94,22 @@ function hookCpuMicros(child: ChildProcess): number {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
-// A child that runs one `hooksim load` and prints its peak RSS: `bench/load.ts --rss <events> <url>`.
-if (process.argv[2] === '--rss') {
-  const events = Number(process.argv[3]);
-  const report = await loadTest({ provider: 'logto', events: ['PostRegister', 'User.Created:experience'], target: process.argv[4]!, signingKey: KEY, count: events, connections: CONNECTIONS });
-  // maxRSS is in kilobytes.
-  process.stdout.write(JSON.stringify({ events: report.tally.sent, kept: report.tally.kept, throughput: report.throughput, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
-  process.exit(0);
+/**
+ * One `hooksim load` run as users run it (the built CLI, dist/, in a fresh Node process: no tsx,
+ * which keeps compiled sources and source maps in memory), then its peak RSS. The CLI's JSON
+ * report goes to a string; the child prints both as one JSON line.
+ */
+function rssChildScript(events: number, url: string): string {
+  const cli = new URL('../dist/cli/main.js', import.meta.url).href;
+  const args = ['load', 'logto', 'PostRegister', 'User.Created:experience', '--to', url, '--events', String(events), '--connections', String(CONNECTIONS), '--signing-key', KEY, '--json'];
+  return `
+const { runCli } = await import(${JSON.stringify(cli)});
+let out = '';
+const code = await runCli(${JSON.stringify(args)}, { stdout: (text) => { out += text; }, stderr: (text) => process.stderr.write(text), env: {}, isTty: false, cwd: process.cwd() });
+const report = JSON.parse(out);
+// maxRSS is in kilobytes.
+process.stdout.write(JSON.stringify({ code, events: report.tally.sent, kept: report.tally.kept, throughput: report.throughput, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + '\\n');
+`;
 }
 
 const hook = await startHook();
@@ -203,7 +212,7 @@ try {
   if (process.env.BENCH_SKIP_RSS !== '1') {
     const sizes = [Number(process.env.BENCH_RSS_SMALL ?? 10_000), Number(process.env.BENCH_RSS_LARGE ?? 100_000)];
     const peaks = sizes.map((events) => {
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--rss', String(events), hook.url], { encoding: 'utf8' });
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', rssChildScript(events, hook.url)], { encoding: 'utf8' });
       const line = child.stdout.trim().split('\n').at(-1) ?? '';
       if (child.status !== 0 || !line.startsWith('{')) throw new Error(`RSS child failed: ${child.stderr}`);
       return JSON.parse(line) as { events: number; kept: number; throughput: number; peakRssMb: number };
