@@ -1,6 +1,6 @@
 /**
- * Runs a README command line the way a reader would in a shell, but in-process: `runCli` from the
- * sources, the repository root as working directory, no colour. URLs on 127.0.0.1:3000 (where
+ * Runs a README command line the way a reader would in a shell, but in-process: test/cli/helpers'
+ * `cli` (`runCli` from the sources), the repository root as working directory, no colour. URLs on 127.0.0.1:3000 (where
  * `npx tsx examples/serve.ts` serves the example hooks) go to the test's own server on a free
  * port, also inside scenario files named on the command line.
  */
@@ -8,8 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { cli } from '../cli/helpers.js';
 import express from 'express';
 import { createDexieDomainHook, demoDomainConfig } from '../../examples/dexie-cloud/domain-hook.js';
 import { createLogtoSignedHook } from '../../examples/logto/signed-hook.js';
@@ -47,25 +46,13 @@ export async function runReadmeCommand(command: string, origin = README_HOOK_ORI
     renamed.set(copy, swapped);
     return copy;
   });
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    env: { NO_COLOR: '1', ...env },
-    isTty: false,
-    cwd: repoRoot,
-  };
-  let code: number;
+  let result: { code: number; stdout: string; stderr: string };
   try {
-    code = await runCli(args, io);
+    result = await cli(args, { NO_COLOR: '1', ...env }, repoRoot);
   } finally {
     for (const copy of renamed.keys()) rmSync(dirname(copy), { recursive: true, force: true });
   }
+  const { code, stdout, stderr } = result;
   let output = stdout + stderr;
   // Reports name files relative to the working directory, or absolute: both forms go back.
   for (const [copy, original] of renamed) output = output.replaceAll(relative(repoRoot, copy), original).replaceAll(copy, original);
