@@ -15,8 +15,9 @@ const hookOptions = {
   signingKey,
   logtoEndpoint: 'https://default.logto.app',
   resource: 'https://default.logto.app/api',
-  clientId: 'hooksim-m2m',
-  clientSecret: 'hooksim-m2m-secret',
+  // The M2M app every mock tenant has (hooksim-m2m / hooksim-m2m-secret).
+  clientId: DEFAULT_M2M_CLIENT.clientId,
+  clientSecret: DEFAULT_M2M_CLIENT.clientSecret,
   roleName: 'member',
 };
 
@@ -27,18 +28,13 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 describe("hooksim's mock API added to the app's msw server", () => {
-  // README block "msw: add hooksim's mock API to your server" starts here (imports aside).
+  // The README's recipe is examples/readme/msw-mock-api.ts (test/readme/msw-example.test.ts runs
+  // it); this test adds what the recipe does not show: each call handled once, the app's own
+  // handlers still answering.
   test('a new user gets the member role and a plan', async () => {
     const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
     server.use(...(await mockApiHandlers(logto))); // hooksim's Logto joins your msw server
-    const hook = createDefaultRoleHook({
-      signingKey,
-      logtoEndpoint: 'https://default.logto.app',
-      resource: 'https://default.logto.app/api',
-      clientId: DEFAULT_M2M_CLIENT.clientId, // hooksim-m2m / hooksim-m2m-secret
-      clientSecret: DEFAULT_M2M_CLIENT.clientSecret,
-      roleName: 'member',
-    });
+    const hook = createDefaultRoleHook(hookOptions);
 
     // The user the event speaks of exists in the tenant before the hook calls back.
     const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
@@ -50,7 +46,6 @@ describe("hooksim's mock API added to the app's msw server", () => {
     expect(logto).toHaveReceived('POST /api/users/:userId/roles', { body: { roleIds: [expect.any(String)] }, times: 1 });
     expect(logto).toHaveReceivedInOrder(['POST /oidc/token', 'GET /api/roles', 'POST /api/users/:userId/roles', 'PATCH /api/users/:userId/custom-data']);
     expect(userRoleNames(logto.tenant, actor.user.id)).toEqual(['member']);
-    // README block ends here.
 
     await Promise.all(hook.log.done);
     expect(hook.log.errors).toEqual([]);
@@ -66,14 +61,15 @@ describe("hooksim's mock API added to the app's msw server", () => {
   });
 });
 
-describe('the call assertions, as the README shows them', () => {
+// The README's call assertions (examples/readme/call-assertions.ts) run against a served mock API;
+// here the same assertions run against the mock API inside the app's msw server.
+describe('the call assertions, over msw', () => {
   test('passing: waitFor, assertCalled, assertOrder, assertNotCalled, assertAllMatched, waitAtMost', async () => {
     const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
     server.use(...(await mockApiHandlers(logto)));
-    const hook = createDefaultRoleHook({ signingKey, logtoEndpoint: 'https://default.logto.app', resource: 'https://default.logto.app/api', clientId: 'hooksim-m2m', clientSecret: 'hooksim-m2m-secret', roleName: 'member' });
+    const hook = createDefaultRoleHook(hookOptions);
     const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
 
-    // README block "call assertions" starts here.
     const mark = logto.calls.mark(); // look only at calls made from here on
     await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey, actor });
 
@@ -85,14 +81,13 @@ describe('the call assertions, as the README shows them', () => {
     logto.calls.assertAllMatched(); // no call hit a route hooksim does not emulate (501)
     // "None within": waits out the bound and resolves with what came, never throws.
     expect(await logto.calls.waitAtMost({ method: 'DELETE' }, { timeoutMs: 100, since: mark })).toEqual([]);
-    // README block ends here.
     await Promise.all(hook.log.done);
   });
 
   test('failing: the messages list every call the hook made', async () => {
     const logto = createLogtoMockApi({ tenant: { roles: [{ name: 'member' }] } });
     server.use(...(await mockApiHandlers(logto)));
-    const hook = createDefaultRoleHook({ signingKey, logtoEndpoint: 'https://default.logto.app', resource: 'https://default.logto.app/api', clientId: 'hooksim-m2m', clientSecret: 'hooksim-m2m-secret', roleName: 'member', mistake: 'forgets-token' });
+    const hook = createDefaultRoleHook({ ...hookOptions, mistake: 'forgets-token' });
     const actor = logto.adopt(prepareEvent({ provider: 'logto', event: 'PostRegister' }));
     await send({ provider: 'logto', event: 'PostRegister', target: hook.app, signingKey, actor });
     await Promise.all(hook.log.done);
