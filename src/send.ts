@@ -126,7 +126,7 @@ function noteList(provider: AnyProvider, options: unknown): { notes?: string[] }
 function withParsedBody<T extends { body: string }>(message: T): T & ParsedBody {
   if (message.body === '') return message;
   try {
-    return { ...message, json: JSON.parse(message.body) as unknown };
+    return Object.assign({}, message, { json: JSON.parse(message.body) as unknown });
   } catch {
     return message;
   }

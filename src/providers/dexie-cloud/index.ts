@@ -31,7 +31,7 @@ export const dexieCloud: Provider<DexieOptions, DexieOutcome, DexieActor> = {
     retryDelay: () => undefined,
   }),
   // The token's expiry counts from when the reply arrived.
-  judge: (_event, request, record, options, now) => judgeDexie(request, record, { ...options, now }),
+  judge: (_event, request, record, options, now) => judgeDexie(request, record, Object.assign({}, options, { now })),
   mockApi: dexieMockApi,
   emulator: dexieEmulator,
   // Loaded when `hooksim check` runs: the check kit stays out of `import('hooksim')`.

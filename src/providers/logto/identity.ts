@@ -142,7 +142,7 @@ export function pickUserInfo(user: LogtoUser, version: LogtoVersion): JsonObject
 
 /** The Management API's user response: userInfo + `hasPassword` (`transpileUserProfileResponse`). */
 export function userProfileResponse(user: LogtoUser, version: LogtoVersion): JsonObject {
-  return { ...pickUserInfo(user, version), hasPassword: user.hasPassword };
+  return Object.assign(pickUserInfo(user, version), { hasPassword: user.hasPassword });
 }
 
 /** `pick(application, 'id', 'type', 'name', 'description')`. */

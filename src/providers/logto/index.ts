@@ -37,7 +37,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   createActor: (seed, now) => createLogtoActor(seed, now),
   buildEvent(event, context) {
     const actor = context.actor ?? createLogtoActor(context.seed, context.now);
-    const built = buildLogtoEvent(specFor(event), { ...context, actor });
+    const built = buildLogtoEvent(specFor(event), Object.assign({}, context, { actor }));
     return { payload: built.payload, actor: built.actor };
   },
   // One hook across a scenario: its id comes from the scenario's seed, not each event's.

@@ -91,7 +91,7 @@ const adaptiveMfa: LogtoEventSpec = {
     // as the rule saw it.
     const { rule, actor: seen } = adaptiveMfaRuleFor(input);
     const { interaction } = interactionFor(input, input.actor, 'SignIn', 'PostSignInAdaptiveMfaTriggered', true);
-    const actor = { ...seen, interaction };
+    const actor = Object.assign({}, seen, { interaction });
     return {
       actor,
       payload: interactionPayload('PostSignInAdaptiveMfaTriggered', interaction, input, actor, {

@@ -20,8 +20,8 @@ const userCreated: LogtoEventSpec = {
       const { payload, actor: inInteraction } = experienceEvent('User.Created', input, input.actor, 'Register', {});
       const joined = inInteraction.interaction!.sessionId === input.actor.interaction?.sessionId;
       const inserted = justRegistered(input.actor, drawnAt, joined);
-      const actor = joined ? inInteraction : { ...inserted, interaction: inInteraction.interaction! };
-      return { actor, payload: { ...payload, data: pickUserInfo(inserted.user, input.options.version) } };
+      const actor = joined ? inInteraction : Object.assign({}, inserted, { interaction: inInteraction.interaction! });
+      return { actor, payload: Object.assign({}, payload, { data: pickUserInfo(inserted.user, input.options.version) }) };
     }
     const actor = justRegistered(input.actor, drawnAt, false);
     const route = { method: 'POST', matchedRoute: '/users', params: {}, status: 200 } as const;
@@ -145,10 +145,10 @@ const trustedDeviceDeleted: LogtoEventSpec = {
     const { userAgent } = managementApiMetadata(input);
     const head = { event: 'TrustedDevice.Deleted', createdAt: iso(input.now) };
     if (input.variant === 'no-route-context') {
-      return { actor: input.actor, payload: { ...head, userAgent: input.actor.userAgent, data } };
+      return { actor: input.actor, payload: Object.assign({}, head, { userAgent: input.actor.userAgent, data }) };
     }
     const route = { method: 'DELETE', matchedRoute: '/users/:userId/trusted-devices/:trustedDeviceId', params: { userId: input.actor.user.id, trustedDeviceId: String(data.id) }, status: 204 } as const;
-    return { actor: input.actor, payload: { ...head, userAgent, path: routePath(route), method: route.method, status: route.status, params: route.params, matchedRoute: route.matchedRoute, data } };
+    return { actor: input.actor, payload: Object.assign({}, head, { userAgent, path: routePath(route), method: route.method, status: route.status, params: route.params, matchedRoute: route.matchedRoute, data }) };
   },
 };
 
