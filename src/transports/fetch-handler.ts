@@ -79,7 +79,7 @@ export function fetchHandlerTransport(handler: FetchHandler, path = '/'): Transp
               maxTotalMs: left(totalCapMs(limits)),
             });
             if (rest.reply) rest.reply.redirects = [...redirects, ...(rest.reply.redirects ?? [])];
-            return { ...rest, durationMs: performance.now() - started };
+            return Object.assign({}, rest, { durationMs: performance.now() - started });
           }
           status = response.status;
           let kept;

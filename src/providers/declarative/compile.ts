@@ -29,7 +29,7 @@ function schemeOf(spec: SigningFileSpec): SigningSchemeSpec {
 /** The actor after a list of `path: template` changes, each rendered against the actor so far. */
 function changeActor(actor: JsonObject, changes: Record<string, JsonValue> | undefined, scope: Omit<TemplateScope, 'actor'>): JsonObject {
   let current = actor;
-  for (const [path, template] of Object.entries(changes ?? {})) current = setPath(current, path, render(template, { ...scope, actor: current }));
+  for (const [path, template] of Object.entries(changes ?? {})) current = setPath(current, path, render(template, Object.assign({}, scope, { actor: current })));
   return current;
 }
 
@@ -80,7 +80,7 @@ export function compileProvider(file: ProviderFile): Provider<DeclarativeOptions
         let faker: ReturnType<typeof seededFaker> | undefined;
         const scope = { options: context.options, now: context.now, event: event.name, variant: context.variant, faker: () => (faker ??= seededFaker(context.seed, EVENT_STREAM)) };
         const actor = changeActor(changeActor(base, event.actor, scope), variant?.actor, scope);
-        const payload = render(event.payload, { ...scope, actor });
+        const payload = render(event.payload, Object.assign({}, scope, { actor }));
         return { payload: payload as JsonObject, actor };
       });
     },

@@ -69,5 +69,7 @@ export interface SigningMoment {
 export function signRequest(signer: Signer, key: string, request: WireRequest, moment: SigningMoment): WireRequest {
   if (key === '' || signer.headers.length === 0) return request;
   const id = moment.id ?? messageIdFor(moment.seed ?? 0, request.body);
-  return { ...request, headers: { ...request.headers, ...signer.sign({ key, body: request.body, now: moment.now, id }) } };
+  // Object.assign rather than spreads: same key order, without V8's slow path for a spread
+  // followed by more keys (see withUser in the Logto provider), which runs once per event here.
+  return Object.assign({}, request, { headers: Object.assign({}, request.headers, signer.sign({ key, body: request.body, now: moment.now, id })) });
 }

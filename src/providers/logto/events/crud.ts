@@ -60,7 +60,7 @@ export function crudEvents(entity: CrudEntity): LogtoEventSpec[] {
       summary: `${entity.noun}'s data changed`,
       variants: [{ name: 'management-api', summary: `PATCH /api${itemRoute} (data = the updated row)` }],
       build(input) {
-        const row = { ...rowFor(input), description: 'Updated through the Management API' };
+        const row = Object.assign(rowFor(input), { description: 'Updated through the Management API' });
         const route = { method: 'PATCH', matchedRoute: itemRoute, params: params(row), status: 200 } as const;
         return { actor: input.actor, payload: managementApiPayload(`${entity.prefix}.Data.Updated`, input, route, row) };
       },

@@ -59,12 +59,12 @@ const userDataUpdated: LogtoEventSpec = {
     const userId = input.actor.user.id;
     switch (input.variant) {
       case 'custom-data': {
-        const actor = withUser(input.actor, { customData: { ...input.actor.user.customData, plan: 'pro' }, updatedAt: changedAt });
+        const actor = withUser(input.actor, { customData: Object.assign({}, input.actor.user.customData, { plan: 'pro' }), updatedAt: changedAt });
         const route = { method: 'PATCH', matchedRoute: '/users/:userId/custom-data', params: { userId }, status: 200 } as const;
         return { actor, payload: managementApiPayload('User.Data.Updated', input, route, actor.user.customData) };
       }
       case 'profile': {
-        const actor = withUser(input.actor, { profile: { ...input.actor.user.profile, nickname: input.actor.user.name?.split(' ')[0] ?? 'nick' }, updatedAt: changedAt });
+        const actor = withUser(input.actor, { profile: Object.assign({}, input.actor.user.profile, { nickname: input.actor.user.name?.split(' ')[0] ?? 'nick' }), updatedAt: changedAt });
         const route = { method: 'PATCH', matchedRoute: '/users/:userId/profile', params: { userId }, status: 200 } as const;
         return { actor, payload: managementApiPayload('User.Data.Updated', input, route, actor.user.profile) };
       }
