@@ -25,6 +25,7 @@ import { Pool } from 'undici';
 import { loadTest } from '../src/load/index.js';
 import { deliverPrepared, prepareEvent, send } from '../src/send.js';
 import { transportFor } from '../src/transports/target.js';
+import { fetchWireHeaders } from '../src/transports/wire/request-bytes.js';
 
 const KEY = 'Xq3vR8tLm2Np7Ks4Wd9Yb6Hc1Jf5Gz0A';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -141,7 +142,15 @@ try {
   }
 
   // 3. send() vs undici Pool.request, same hook, same concurrency; three alternating rounds, medians.
-  const signed = Array.from({ length: 200 }, (_, i) => prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }).request);
+  // Every client sends the same bytes: the header list hooksim's transport writes (Node fetch's
+  // defaults included: accept, accept-language, sec-fetch-mode, accept-encoding, which the hook
+  // parses too), less what each client sets itself (host, content-length).
+  const wireHeaders = (request: { headers: Record<string, string>; body: string }) =>
+    Object.fromEntries(fetchWireHeaders({ method: 'POST', url: new URL(hook.url), headers: Object.entries(request.headers), body: request.body }).filter(([name]) => name !== 'host' && name !== 'content-length'));
+  const signed = Array.from({ length: 200 }, (_, i) => {
+    const request = prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }).request;
+    return { body: request.body, headers: wireHeaders(request) };
+  });
   const preparedEvents = Array.from({ length: 200 }, (_, i) => prepareEvent({ provider: 'logto', event: 'PostRegister', seed: i, signingKey: KEY }));
   for (const concurrency of [1, 10, 50]) {
     const sent: number[] = [];
@@ -189,7 +198,9 @@ try {
   for (let round = 0; round < 2; round++) {
     let cpu = process.cpuUsage();
     let hookCpu = hookCpuMicros(hook.child);
-    const cannon = await autocannon({ url: hook.url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: sample.headers, body: sample.body });
+    // autocannon writes its own `Connection: keep-alive`.
+    const { connection: _connection, ...cannonHeaders } = sample.headers;
+    const cannon = await autocannon({ url: hook.url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: cannonHeaders, body: sample.body });
     const cannonCount = cannon.requests.total || 1;
     theirs.push(cannon.requests.total / (cannon.duration || SECONDS));
     cpuTheirs.push(micros(process.cpuUsage(cpu)) / cannonCount);
