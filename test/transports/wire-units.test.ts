@@ -186,6 +186,32 @@ describe('memorySocketPair', () => {
     await closed;
     expect(events).toEqual(['data:bye', 'end']);
   });
+
+  test('writes corked together reach the peer as one chunk', async () => {
+    const { client, server } = memorySocketPair();
+    const chunks: string[] = [];
+    const ended = new Promise((resolve) => client.on('end', resolve));
+    client.on('data', (chunk: Buffer) => chunks.push(String(chunk)));
+    server.cork();
+    server.write('HTTP/1.1 200 OK\r\n\r\n');
+    server.write('{"ok":true}');
+    server.uncork();
+    server.end();
+    await ended;
+    expect(chunks).toEqual(['HTTP/1.1 200 OK\r\n\r\n{"ok":true}']);
+  });
+
+  test('a write waiting on backpressure fails with ECONNRESET when the reader goes away', async () => {
+    const { client, server } = memorySocketPair();
+    server.on('error', () => undefined);
+    client.pause();
+    // Fills the client's read buffer: the last write waits for a read that never comes.
+    const big = Buffer.alloc(64 * 1024);
+    let waiting: Promise<NodeJS.ErrnoException | null | undefined> = Promise.resolve(null);
+    for (let i = 0; i < 4; i++) waiting = new Promise((resolve) => server.write(big, resolve));
+    client.destroy();
+    expect((await waiting)?.code).toBe('ECONNRESET');
+  });
 });
 
 describe('Link', () => {

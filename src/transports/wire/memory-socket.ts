@@ -22,7 +22,8 @@ function resetError(): NodeJS.ErrnoException {
  */
 class MemoryEnd extends Duplex {
   peer!: MemoryEnd;
-  private pending: (() => void) | undefined;
+  /** This end's write that waits for the peer to read (backpressure): completes it, or fails it. */
+  private pending: ((error?: Error) => void) | undefined;
 
   // Socket-like fields a Node HTTP server reads (req.ip, logging middleware); the server never
   // gets a real socket, so these name a loopback peer.
@@ -46,7 +47,7 @@ class MemoryEnd extends Duplex {
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     if (this.peer.destroyed) return callback(resetError());
     if (this.peer.push(chunk)) callback();
-    else this.pending = () => callback();
+    else this.pending = callback;
   }
 
   /**
@@ -58,7 +59,7 @@ class MemoryEnd extends Duplex {
     if (this.peer.destroyed) return callback(resetError());
     const data = chunks.length === 1 ? chunks[0]!.chunk : Buffer.concat(chunks.map(({ chunk }) => chunk));
     if (this.peer.push(data)) callback();
-    else this.pending = () => callback();
+    else this.pending = callback;
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -71,13 +72,24 @@ class MemoryEnd extends Duplex {
     this.pending = undefined;
     resume?.();
     const peer = this.peer;
+    // A write of the peer's that waited for this end to read never will: it fails as a write
+    // into a TCP connection whose reader closed with unread data (a reset).
+    const stuck = peer.pending;
+    peer.pending = undefined;
+    stuck?.(resetError());
     if (!peer.destroyed) {
-      // Like TCP: a plain destroy closes (the peer reads to its end, then closes); destroying
-      // with an error, or resetAndDestroy(), resets (the peer gets ECONNRESET).
+      // Like TCP: a plain destroy closes (the peer reads to its end, then ends its side and
+      // closes once its writes are out, as Node's autoDestroy does; destroying it at once would
+      // fail the write callbacks still queued); destroying with an error, or
+      // resetAndDestroy(), resets (the peer gets ECONNRESET).
       if (error || this.resetting) peer.destroy(resetError());
-      else if (peer.readableEnded) queueMicrotask(() => peer.destroy());
+      else if (peer.readableEnded) {
+        if (!peer.writableEnded) peer.end();
+      }
       else {
-        peer.once('end', () => peer.destroy());
+        peer.once('end', () => {
+          if (!peer.writableEnded) peer.end();
+        });
         peer.push(null);
       }
     }
