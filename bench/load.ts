@@ -13,8 +13,9 @@
  *
  * Run: `npx tsx bench/load.ts`. Prints a markdown table and the machine. Nothing is asserted;
  * exit code 0. Knobs (env): BENCH_SECONDS (per throughput case, default 5), BENCH_SEND (requests
- * per send()/undici case, default 3000), BENCH_RSS_SMALL/BENCH_RSS_LARGE (default 10000/100000),
- * BENCH_RSS_ROUNDS (default 3), BENCH_SKIP_RSS=1.
+ * per send()/undici case, default 3000), BENCH_PREPARE (events per prepareEvent case, default
+ * 20000), BENCH_RSS_SMALL/BENCH_RSS_LARGE (default 10000/100000), BENCH_RSS_ROUNDS (default 3),
+ * BENCH_SKIP_RSS=1.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -30,6 +31,7 @@ import { fetchWireHeaders } from '../src/transports/wire/request-bytes.js';
 const KEY = 'Xq3vR8tLm2Np7Ks4Wd9Yb6Hc1Jf5Gz0A';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const SEND_COUNT = Number(process.env.BENCH_SEND ?? 3000);
+const PREPARE_COUNT = Number(process.env.BENCH_PREPARE ?? 20000);
 const CONNECTIONS = 10;
 
 /** The trivial hook: reads the body, answers 200 with a small JSON body. */
@@ -135,8 +137,9 @@ try {
     // event: V8 optimises prepareEvent's code only after a few thousand events (5,000 events after
     // 500 cost 2-3x as much each as the next 20,000, on the main thread), while the stringify+HMAC
     // side is native code from the start.
-    const prepare = cpuMicros(20000, (i) => prepareEvent({ provider, event, seed: i, ...extra } as never), 5000);
-    const baseline = cpuMicros(20000, (i) => createHmac('sha256', KEY).update(JSON.stringify(payloads[i % 200])).digest('hex'), 5000);
+    const warmUp = Math.ceil(PREPARE_COUNT / 4);
+    const prepare = cpuMicros(PREPARE_COUNT, (i) => prepareEvent({ provider, event, seed: i, ...extra } as never), warmUp);
+    const baseline = cpuMicros(PREPARE_COUNT, (i) => createHmac('sha256', KEY).update(JSON.stringify(payloads[i % 200])).digest('hex'), warmUp);
     if (provider === 'logto') prepareLogtoMicros = prepare;
     note(`prepareEvent ${provider} ${event} (CPU per event)`, `${fixed(prepare, 1)} µs`, `stringify+HMAC ${fixed(baseline, 1)} µs`, `${fixed(prepare / baseline, 2)}x`, '<= 3x');
   }
