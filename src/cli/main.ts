@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isUsageError } from '../core/errors.js';
 import { registerCheck } from './commands/check.js';
@@ -13,18 +12,10 @@ import { registerTrigger } from './commands/trigger.js';
 import { registerUi } from './commands/ui.js';
 import type { ProviderCommandModule } from './commands/provider-commands.js';
 import { EXIT, processIo, type CliIo } from './io.js';
+import { packageVersion } from './version.js';
 
 // Command modules import only commander and small helpers; each loads its engine inside its action,
 // so `hooksim --help` and `hooksim list` start about as fast as Node itself.
-
-/** hooksim's version, from the package's own package.json (`../../` from both src/cli and dist/cli). */
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
 
 const EXIT_HELP = `
 Exit codes:

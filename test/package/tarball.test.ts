@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -125,6 +125,21 @@ describe('the packed package, production dependencies only', () => {
     expect(sent.code).toBe(0);
     const refused = await hooksim('send', 'dexie-cloud', 'new-user', '--to', 'http://127.0.0.1:9/nothing-here', '--timeout', '500');
     expect(refused.code).toBe(1);
+  });
+
+  test('hooksim load counts every event with its histogram, and --export artillery writes its script and processor', async () => {
+    const loaded = await hooksim('load', 'dexie-cloud', 'new-user', '--to', hookUrl, '--events', '300', '--connections', '4', '--json', '--fail-on', 'errors>0');
+    expect(loaded.stderr).toBe('');
+    expect(loaded.code).toBe(0);
+    const report = JSON.parse(loaded.stdout) as { tally: { sent: number; kept: number }; latency: { p99: number } };
+    expect(report.tally).toMatchObject({ sent: 300, kept: 300 });
+    expect(report.latency.p99).toBeGreaterThan(0);
+    const exported = await hooksim('load', 'dexie-cloud', 'new-user', '--to', hookUrl, '--export', 'artillery', 'artillery-out');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect((await readdir(join(consumer, 'artillery-out'))).sort()).toEqual(['hooksim-load.yml', 'hooksim-processor.mjs', 'package.json']);
+    // The runners' `npm install` gets the hooksim that wrote the processor.
+    const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(JSON.parse(await readFile(join(consumer, 'artillery-out', 'package.json'), 'utf8'))).toMatchObject({ dependencies: { hooksim: `^${version}` } });
   });
 
   test('hooksim run runs a scenario file against a URL', async () => {

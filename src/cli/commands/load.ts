@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { EXIT, type CliIo } from '../io.js';
 import { commandHelp } from './help.js';
 import { collect, intOption, providerOptionsFrom } from './shared.js';
+import { packageVersion } from '../version.js';
 
 // Declaring the command must stay cheap (`hooksim --help` loads this file): the load engine,
 // providers and transports are imported inside the action.
@@ -134,6 +135,8 @@ export function registerLoad(program: Command, io: CliIo, setExit: (code: number
           options: plainOptions,
           secretOptions,
           fallbackImport: await ownEntry(),
+          // The runners' `npm install` then gets the hooksim that wrote the processor.
+          version: packageVersion(),
         });
         io.stdout(`wrote ${dir}/hooksim-load.yml, hooksim-processor.mjs and package.json\nrun: cd ${dir} && npm install && ${Object.values(secretOptions).map((name) => `${name}=... `).join('')}npx artillery run hooksim-load.yml\n`);
         setExit(EXIT.pass);
