@@ -87,8 +87,14 @@ export async function loadTest(input: LoadOptions): Promise<LoadReport> {
     latency.record(latencyMs);
     try {
       if (record !== undefined) {
-        const judged = provider.judge(planned.event, planned.request, record, options, clock.now());
-        count(tally, record, judged, summary?.label(judged.outcome));
+        if (provider.tally) {
+          // The verdict and the outcome's label alone: nothing else of the outcome is kept.
+          const counted = provider.tally(planned.event, planned.request, record, options, clock.now());
+          count(tally, record, counted, counted.label);
+        } else {
+          const judged = provider.judge(planned.event, planned.request, record, options, clock.now());
+          count(tally, record, judged, summary?.label(judged.outcome));
+        }
         return;
       }
     } catch {

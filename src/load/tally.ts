@@ -1,4 +1,4 @@
-import type { DeliveryRecord, Judgement } from '../core/types.js';
+import type { DeliveryRecord, Verdict } from '../core/types.js';
 
 /** Counts by name, largest first when listed. */
 export type Counts = Record<string, number>;
@@ -30,7 +30,7 @@ const bump = (counts: Counts, key: string) => {
 };
 
 /** Adds one judged delivery to the tally. `label` is the provider's bucket for the outcome, if it has one. */
-export function count(tally: Tally, record: DeliveryRecord, judged: Judgement, label: string | undefined): void {
+export function count(tally: Tally, record: DeliveryRecord, judged: { verdict: Verdict }, label: string | undefined): void {
   tally.sent++;
   const error = record.attempts.at(-1)?.error;
   if (error) {

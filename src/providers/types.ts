@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { JsonObject } from '../core/json.js';
-import type { DeliveryRecord, Judgement, WireRequest } from '../core/types.js';
+import type { DeliveryRecord, Judgement, Verdict, WireRequest } from '../core/types.js';
 import type { SigningBinding } from './signing/index.js';
 
 /** One way an event comes about (e.g. Logto `User.Created` from sign-up vs. from the Management API). */
@@ -121,6 +121,13 @@ export interface Provider<Options = unknown, Outcome = unknown, Actor extends Js
   deliveryPolicy(options: Options): DeliveryPolicy;
   /** Reads the hook's reply the way the provider does; `now` is the provider clock's time then. */
   judge(event: string, request: WireRequest, record: DeliveryRecord, options: Options, now: number): Judgement<Outcome>;
+  /**
+   * What a load run counts of a delivery: `judge`'s verdict and `outcomeSummary.label` of its
+   * outcome, without the rest of the outcome. For providers whose outcome costs more than its
+   * verdict (Logto's log row re-reads the sent body); load runs call `judge` when it is absent.
+   * It must agree with `judge` (the provider tests check every built-in one that has it).
+   */
+  tally?(event: string, request: WireRequest, record: DeliveryRecord, options: Options, now: number): { verdict: Verdict; label?: string };
   /**
    * How the provider signs requests, for providers that do: the header and the signing function.
    * Scenarios use it to probe a hook with tampered or missing signatures.

@@ -7,7 +7,7 @@ import { logtoDeliveryPolicy } from './delivery.js';
 import { buildLogtoEvent, logtoEventSpecs, type LogtoEventSpec } from './events/index.js';
 import { createLogtoActor, hookIdFromSeed, type LogtoActor } from './identity.js';
 import { logtoOptionsSchema, type LogtoOptions } from './options.js';
-import { judgeLogto, type LogtoOutcome } from './outcome.js';
+import { judgeLogto, tallyLogto, type LogtoOutcome } from './outcome.js';
 import { buildLogtoRequest } from './request.js';
 
 export type { LogtoOptions } from './options.js';
@@ -45,6 +45,7 @@ export const logto: Provider<LogtoOptions, LogtoOutcome, LogtoActor> = {
   buildRequest: buildLogtoRequest,
   deliveryPolicy: logtoDeliveryPolicy,
   judge: judgeLogto,
+  tally: (_event, _request, record) => tallyLogto(record),
   describeOutcome: describeLogtoOutcome,
   signature: { header: SIGNATURE_HEADER, sign: signLogtoBody, key: (options) => options.signingKey },
   signing: { scheme: { scheme: 'hmac-sha256-hex', header: SIGNATURE_HEADER }, key: (options) => options.signingKey, keyOption: 'signingKey' },
